@@ -1,0 +1,99 @@
+package diff
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// IsBinary reports whether b is to be compared as binary data: it holds a
+// NUL byte or is not valid UTF-8.
+func IsBinary(b []byte) bool {
+	return bytes.IndexByte(b, 0) >= 0 || !utf8.Valid(b)
+}
+
+// Bytes returns "" when want and got are equal, a [Binary] report when
+// either is binary, and a [Text] diff otherwise.
+func Bytes(want, got []byte, o Options) string {
+	if bytes.Equal(want, got) {
+		return ""
+	}
+	if IsBinary(want) || IsBinary(got) {
+		return Binary(want, got)
+	}
+	return Text(string(want), string(got), o)
+}
+
+// FirstDifference returns the offset of the first byte at which want and
+// got differ, or the length of the shorter one when it is a prefix of the
+// other, or -1 when they are equal.
+func FirstDifference(want, got []byte) int {
+	n := min(len(want), len(got))
+	for i := range n {
+		if want[i] != got[i] {
+			return i
+		}
+	}
+	if len(want) == len(got) {
+		return -1
+	}
+	return n
+}
+
+// Binary returns "" when want and got are equal, and otherwise a report of
+// their sizes, the first differing offset and a 16-byte hex window of each
+// side around it:
+//
+//	binary content differs: want 20 bytes, got 20 bytes; first difference at offset 17 (0x11)
+//	want: 00000010  00 01 02 03                                       |....|
+//	got:  00000010  00 ff 02 03                                       |....|
+func Binary(want, got []byte) string {
+	off := FirstDifference(want, got)
+	if off < 0 {
+		return ""
+	}
+	start := off &^ 15
+	var b strings.Builder
+	fmt.Fprintf(&b, "binary content differs: want %s, got %s; first difference at offset %d (%#x)\n",
+		size(len(want)), size(len(got)), off, off)
+	fmt.Fprintf(&b, "want: %s\n", hexLine(start, want))
+	fmt.Fprintf(&b, "got:  %s\n", hexLine(start, got))
+	return b.String()
+}
+
+func size(n int) string {
+	if n == 1 {
+		return "1 byte"
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// hexLine formats up to 16 bytes of data from start like hexdump -C.
+func hexLine(start int, data []byte) string {
+	if start >= len(data) {
+		return fmt.Sprintf("%08x  (end of content)", start)
+	}
+	window := data[start:min(start+16, len(data))]
+	var b strings.Builder
+	fmt.Fprintf(&b, "%08x ", start)
+	for i := range 16 {
+		if i == 8 {
+			b.WriteByte(' ')
+		}
+		if i < len(window) {
+			fmt.Fprintf(&b, " %02x", window[i])
+		} else {
+			b.WriteString("   ")
+		}
+	}
+	b.WriteString("  |")
+	for _, c := range window {
+		if c < 0x20 || c > 0x7e {
+			c = '.'
+		}
+		b.WriteByte(c)
+	}
+	b.WriteByte('|')
+	return b.String()
+}
