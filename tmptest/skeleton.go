@@ -11,8 +11,8 @@ type Option func(*config)
 
 type config struct {
 	prefix, suffix, dir string
-	perm               fs.FileMode
-	permSet, keep      bool
+	perm                fs.FileMode
+	permSet, keep       bool
 }
 
 // Prefix makes the name start with p.
