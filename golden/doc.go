@@ -1,0 +1,84 @@
+// Package golden compares test output with golden files and golden trees
+// kept in the repository, and updates them on request, safely: across
+// `go test ./...`, under t.Parallel, on CI and on Windows checkouts.
+//
+//	func TestRender(t *testing.T) {
+//		golden.Assert(t, render(input))           // testdata/TestRender.golden
+//		golden.AssertJSON(t, config, golden.Name("config.json"))
+//		golden.AssertDir(t, os.DirFS(outDir))      // testdata/TestRender.golden/...
+//	}
+//
+// # Where goldens live
+//
+// A golden file is testdata/<t.Name()>.golden: subtests are folders, so
+// t.Run("empty", ...) in TestParse uses testdata/TestParse/empty.golden. A
+// golden tree ([AssertDir]) is the directory testdata/<t.Name()>.golden/
+// holding plain files, reviewable in a pull request. [Name] replaces the
+// derived name with a path used verbatim, [Dir] replaces "testdata".
+//
+// Test names are made into portable file names: "%" followed by two hex
+// digits replaces each byte of a character Windows forbids (" * / : < > ?
+// \ |), of "%", a space, a control or other invisible character; a leading
+// or trailing ".", the first letter of a Windows device name (CON, NUL,
+// COM1, ...) and the "." of a trailing ".golden" are escaped the same way;
+// the empty name is "%"; a name longer than 200 bytes is cut and ends with
+// "%~" and a hash. Distinct test names give distinct paths; two names that
+// differ only in letter case, the same file on macOS and Windows, fail when
+// both run.
+//
+// # Update mode
+//
+// Nothing is ever written unless asked. The environment variable
+// UPDATE_GOLDEN, read by each assertion when it runs (so `go test`'s cache
+// reruns tests when it changes), says what to do:
+//
+//	1 or true      create missing goldens and overwrite differing ones
+//	new            only create missing goldens
+//	force          as 1, even under CI
+//	0, false, ""   compare only (the default)
+//
+// Any other value fails the assertion, listing these. When the test binary
+// itself defines a boolean flag named "update" (as gotest.tools and goldie
+// do), -update also means 1. The package defines no flag: a flag defined by
+// two packages panics, and `go test ./... -update` fails in every package
+// that does not define it, while `UPDATE_GOLDEN=1 go test ./...` works in
+// all of them.
+//
+// When the environment variable CI is set to a true value, updates are
+// refused unless UPDATE_GOLDEN=force: goldens are only compared, and a
+// failure says so. The values strconv.ParseBool reads as false and the empty
+// string are not true; every other value ("true", "1", "yes", a vendor
+// name) is.
+//
+// An update writes each golden file atomically (a temporary file in the
+// same directory, then a rename), only when its content differs, keeps the
+// mode of an existing file (new files 0644, new directories 0755) and logs
+// each path it writes. Two assertions of one run expecting different
+// content in the same golden fail, even when they race in parallel
+// subtests, instead of the last write winning.
+//
+// # Comparison
+//
+// Text is compared after turning "\r\n" into "\n" on both sides, so a golden
+// checked out with Windows line endings still matches; [Exact] compares
+// bytes. Content holding a NUL byte or invalid UTF-8 is binary and compared
+// byte for byte. A failure shows a unified diff (-want +got) with line
+// numbers and 3 lines of context, capped at 200 lines with a note, where
+// trailing blanks, "\r" and a missing final newline are made visible, or,
+// for binary content, the sizes, the first differing offset and a hex
+// window. It ends with the command that updates this golden:
+//
+//	UPDATE_GOLDEN=1 go test ./pkg -run '^TestX$/^sub$'
+//
+// or, for a missing golden, the one that creates it (UPDATE_GOLDEN=new).
+// When the test binary runs with -artifacts, the output is also saved under
+// t.ArtifactDir().
+//
+// Scrubbers ([Scrub], [ScrubRegexp], [ScrubPath], [ScrubTempDirs]) replace
+// volatile text in the output before it is compared or written.
+//
+// # Unused goldens
+//
+// [Main] (or [Run]) in TestMain reports golden files that no assertion used
+// in a full, passing run, and removes them in update mode.
+package golden

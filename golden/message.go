@@ -1,0 +1,70 @@
+package golden
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/tmpkit/tmpkit/internal/diff"
+)
+
+// Failure messages. Each says what differs and where, and ends with the
+// exact command that creates or updates this golden, or, under CI, why it
+// was not updated.
+
+// missing reports a golden that does not exist.
+func (c *call) missing(set setting, loc location, got []byte) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "golden: %q does not exist.\n", loc.display)
+	c.saveArtifact(&b, loc, func(dst string) error { return writeArtifact(dst, got) })
+	c.tell(&b, set, "new", "create it from the output")
+	return errors.New(b.String())
+}
+
+// mismatch reports a golden file whose content differs from got.
+func (c *call) mismatch(set setting, loc location, want, got []byte, exact bool) error {
+	var b strings.Builder
+	if diff.IsBinary(want) || diff.IsBinary(got) {
+		fmt.Fprintf(&b, "golden: %q differs from the output:\n", loc.display)
+		b.WriteString(diff.Binary(want, got))
+	} else {
+		fmt.Fprintf(&b, "golden: %q differs from the output (-want +got):\n", loc.display)
+		b.WriteString(diff.Text(string(comparable(want, exact)), string(comparable(got, exact)),
+			diff.Options{WantLabel: loc.display, GotLabel: "got"}))
+	}
+	c.saveArtifact(&b, loc, func(dst string) error { return writeArtifact(dst, got) })
+	c.tell(&b, set, "1", "update it")
+	return errors.New(b.String())
+}
+
+// tell ends a message with the command that runs the test with
+// UPDATE_GOLDEN=value, or says that CI refused the update.
+func (c *call) tell(b *strings.Builder, set setting, value, what string) {
+	cmd := updateCommand(value, c.cwd, c.test)
+	if set.ci != "" {
+		fmt.Fprintf(b, "Updates are refused under CI=%s (UPDATE_GOLDEN=force overrides this); to %s, run outside CI from the module root:\n\t%s", set.ci, what, cmd)
+		return
+	}
+	fmt.Fprintf(b, "To %s, run from the module root:\n\t%s", what, cmd)
+}
+
+// saveArtifact saves the output with save under t.ArtifactDir() when the
+// test binary runs with -artifacts, and says where.
+func (c *call) saveArtifact(b *strings.Builder, loc location, save func(dst string) error) {
+	if c.artifactDir == nil {
+		return
+	}
+	dst := filepath.Join(c.artifactDir(), path.Base(loc.name))
+	if err := save(dst); err != nil {
+		fmt.Fprintf(b, "The output could not be saved as an artifact: %v\n", err)
+		return
+	}
+	fmt.Fprintf(b, "The output is saved in %s\n", dst)
+}
+
+func writeArtifact(dst string, data []byte) error {
+	return os.WriteFile(dst, data, newFileMode)
+}

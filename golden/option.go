@@ -1,0 +1,86 @@
+package golden
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+)
+
+// Option configures where a golden lives and how content is prepared before
+// it is compared or written. The zero Option does nothing.
+type Option struct {
+	apply func(*config)
+}
+
+// config is the result of applying the options of one call.
+type config struct {
+	name      string // set by Name; "" means derived from the test name
+	nameSet   bool
+	dir       string // set by Dir; "testdata" by default
+	exact     bool
+	scrubbers []scrubber
+	err       error // the first invalid option
+
+	// Hooks for this package's own tests, never set by users: they replace
+	// what a real test binary provides, so tests stay parallel and can
+	// inject failures without any package-level mutable variable.
+	getenv       func(string) string         // replaces os.Getenv
+	lookupFlag   func(string) *flag.Flag     // replaces flag.Lookup
+	beforeRename func(tmp, dst string) error // runs between temp write and rename
+}
+
+func newConfig(opts []Option) config {
+	c := config{dir: "testdata"}
+	for _, o := range opts {
+		if o.apply != nil {
+			o.apply(&c)
+		}
+	}
+	return c
+}
+
+// fail records the first invalid option; the assertion reports it.
+func (c *config) fail(err error) {
+	if c.err == nil {
+		c.err = err
+	}
+}
+
+// Name sets the golden's path below the golden directory (see [Dir]),
+// slash-separated and used as it is: no ".golden" is appended and the test
+// name plays no part. It must be a relative path that stays inside the
+// golden directory: "", ".", an absolute path, a ".." element, a backslash
+// or a colon make the assertion fail.
+//
+// [Main] recognises only goldens named "*.golden" or lying inside a
+// "*.golden" directory; a golden with another name is never reported as
+// unused nor removed.
+func Name(name string) Option {
+	return Option{func(c *config) {
+		if err := checkName(name); err != nil {
+			c.fail(fmt.Errorf("golden: Name(%q): %w", name, err))
+			return
+		}
+		c.name, c.nameSet = name, true
+	}}
+}
+
+// Dir sets the golden directory, relative to the package directory (the
+// working directory of a test) or absolute. The default is "testdata".
+func Dir(dir string) Option {
+	return Option{func(c *config) {
+		if dir == "" {
+			c.fail(errors.New(`golden: Dir(""): empty directory; leave the option out to use "testdata"`))
+			return
+		}
+		c.dir = dir
+	}}
+}
+
+// Exact makes the comparison byte for byte. Without it, text (content
+// without NUL bytes that is valid UTF-8) is compared after turning every
+// "\r\n" into "\n" on both sides, so a golden checked out with Windows line
+// endings still matches. [Get] also returns the bytes unchanged under Exact.
+func Exact() Option {
+	return Option{func(c *config) { c.exact = true }}
+}

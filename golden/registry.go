@@ -1,0 +1,118 @@
+package golden
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// used is the bookkeeping of the current test process: which goldens its
+// assertions used and what content they expected there. It is the package's
+// only package-level variable, and it holds no setting a user could change:
+// it exists because three promises need to see more than one assertion:
+//   - two assertions expecting different content in one golden fail, instead
+//     of the last write winning silently, even from parallel subtests racing
+//     on it (each golden has a lock held while it is compared and written);
+//   - two goldens whose paths differ only in case or Unicode normalisation,
+//     one file on macOS and Windows, fail;
+//   - [Main] learns which goldens no assertion touched.
+var used = &registry{}
+
+type registry struct {
+	mu      sync.Mutex
+	entries map[string]*entry // by absolute path
+	folded  map[string]string // fold(path) -> path
+	kept    []string          // absolute path prefixes from Keep
+	dirs    map[string]bool   // absolute golden directories used
+}
+
+// entry is one golden file or tree used in this process.
+type entry struct {
+	lock    sync.Mutex // held by the assertion comparing and writing it
+	tree    bool       // a golden tree (AssertDir), else a file
+	display string     // the path as first shown to the user
+	test    string     // the first test that expected content in it
+	sum     [sha256.Size]byte
+	hasSum  bool
+}
+
+// acquire registers the golden at loc, a file or a tree, and returns its
+// entry locked; the caller unlocks it.
+func (r *registry) acquire(loc location, tree bool) (*entry, error) {
+	abs, display := loc.abs, loc.display
+	r.mu.Lock()
+	if r.entries == nil {
+		r.entries, r.folded, r.dirs = map[string]*entry{}, map[string]string{}, map[string]bool{}
+	}
+	r.dirs[loc.absDir] = true
+	e, ok := r.entries[abs]
+	if !ok {
+		key := fold(abs)
+		if other, clash := r.folded[key]; clash {
+			r.mu.Unlock()
+			return nil, fmt.Errorf("golden: %q and %q differ only in letter case or Unicode normalisation: "+
+				"one file on macOS and Windows; rename a test or use golden.Name", display, r.entries[other].display)
+		}
+		e = &entry{tree: tree, display: display}
+		r.entries[abs], r.folded[key] = e, abs
+	}
+	r.mu.Unlock()
+	if e.tree != tree {
+		return nil, fmt.Errorf("golden: %q is used both as a golden file and as a golden tree (AssertDir) in this run; "+
+			"give one of them its own path with golden.Name", display)
+	}
+	e.lock.Lock()
+	return e, nil
+}
+
+// expect records that test expects content with digest sum in e, or
+// reports a conflict with an earlier assertion. e must be locked.
+func (e *entry) expect(sum [sha256.Size]byte, test, display string) error {
+	if e.hasSum && e.sum != sum {
+		return fmt.Errorf("golden: %q: two assertions in this run expect different content (first %s, then %s); "+
+			"a golden holds one result, so the last update would win silently: give each assertion its own golden with golden.Name",
+			display, e.test, test)
+	}
+	e.sum, e.hasSum, e.test = sum, true, test
+	return nil
+}
+
+// keep records that every golden at or below prefix counts as used.
+func (r *registry) keep(prefix string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.kept = append(r.kept, prefix)
+}
+
+// isUsed reports whether an assertion used the golden file or tree at abs,
+// or a golden tree holding it, or Keep covered it.
+func (r *registry) isUsed(abs string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.entries[abs]; ok {
+		return true
+	}
+	for p := filepath.Dir(abs); ; p = filepath.Dir(p) {
+		if e, ok := r.entries[p]; ok && e.tree {
+			return true
+		}
+		if filepath.Dir(p) == p {
+			break
+		}
+	}
+	for _, k := range r.kept {
+		if abs == k || strings.HasPrefix(abs, k+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// fold maps paths that macOS and Windows treat as one file to one key.
+func fold(p string) string {
+	return strings.ToLower(norm.NFC.String(p))
+}
