@@ -197,17 +197,17 @@ func TestCheckName(t *testing.T) {
 		}
 	}
 	bad := map[string]string{
-		"":         "empty name",
-		".":        `"." is the golden directory itself`,
-		"../x":     `not a relative slash-separated path inside the golden directory (no leading or trailing "/", no empty, "." or ".." element)`,
+		"":          "empty name",
+		".":         `"." is the golden directory itself`,
+		"../x":      `not a relative slash-separated path inside the golden directory (no leading or trailing "/", no empty, "." or ".." element)`,
 		"a/../../x": `not a relative slash-separated path inside the golden directory (no leading or trailing "/", no empty, "." or ".." element)`,
-		"/abs":     `not a relative slash-separated path inside the golden directory (no leading or trailing "/", no empty, "." or ".." element)`,
-		"a//b":     `not a relative slash-separated path inside the golden directory (no leading or trailing "/", no empty, "." or ".." element)`,
-		"a/":       `not a relative slash-separated path inside the golden directory (no leading or trailing "/", no empty, "." or ".." element)`,
-		`a\..\x`:   `contains a backslash, a separator on Windows; use "/"`,
-		"C:x":      "contains a colon, a drive letter or stream name on Windows",
-		"a\x00":    "contains a NUL byte",
-		"\xff":     `not a relative slash-separated path inside the golden directory (no leading or trailing "/", no empty, "." or ".." element)`,
+		"/abs":      `not a relative slash-separated path inside the golden directory (no leading or trailing "/", no empty, "." or ".." element)`,
+		"a//b":      `not a relative slash-separated path inside the golden directory (no leading or trailing "/", no empty, "." or ".." element)`,
+		"a/":        `not a relative slash-separated path inside the golden directory (no leading or trailing "/", no empty, "." or ".." element)`,
+		`a\..\x`:    `contains a backslash, a separator on Windows; use "/"`,
+		"C:x":       "contains a colon, a drive letter or stream name on Windows",
+		"a\x00":     "contains a NUL byte",
+		"\xff":      `not a relative slash-separated path inside the golden directory (no leading or trailing "/", no empty, "." or ".." element)`,
 	}
 	for name, want := range bad {
 		err := checkName(name)
