@@ -73,7 +73,7 @@ func (c *call) get(cfg config) ([]byte, error) {
 		return nil, cfg.err
 	}
 	loc := c.locate(cfg)
-	e, err := used.acquire(loc, false)
+	e, err := cfg.reg.acquire(loc, false)
 	if err != nil {
 		return nil, err
 	}
@@ -105,9 +105,9 @@ func (c *call) keep(cfg config) error {
 		return cfg.err
 	}
 	loc := c.locate(cfg)
-	used.keep(loc.abs)
+	cfg.reg.keep(loc.abs)
 	if !cfg.nameSet {
-		used.keep(strings.TrimSuffix(loc.abs, ".golden")) // the folder of the subtests
+		cfg.reg.keep(strings.TrimSuffix(loc.abs, ".golden")) // the folder of the subtests
 	}
 	return nil
 }

@@ -103,6 +103,10 @@ func withBeforeRename(fn func(tmp, dst string) error) Option {
 	return Option{func(c *config) { c.beforeRename = fn }}
 }
 
+// newRun makes the assertion keep its bookkeeping in a fresh registry, as
+// if it ran in another test process.
+func newRun() Option { return Option{func(c *config) { c.reg = &registry{} }} }
+
 // noFlags is a flag set without -update or -artifacts.
 func noFlags() Option { return withFlags(flag.NewFlagSet("test", flag.ContinueOnError)) }
 

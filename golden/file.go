@@ -23,7 +23,7 @@ func (c *call) assertFile(cfg config, got []byte) error {
 	}
 	loc := c.locate(cfg)
 	got = cfg.scrubFunc(c)(got)
-	e, err := used.acquire(loc, false)
+	e, err := cfg.reg.acquire(loc, false)
 	if err != nil {
 		return err
 	}
@@ -59,12 +59,12 @@ func readGolden(loc location) ([]byte, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, err
 		}
-		return nil, fmt.Errorf("golden: read %q: %w", loc.display, err)
+		return nil, fmt.Errorf("golden: read %q: %w", loc.display, bare(err))
 	}
 	defer root.Close()
 	b, err := root.ReadFile(loc.name)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("golden: read %q: %w", loc.display, err)
+		return nil, fmt.Errorf("golden: read %q: %w", loc.display, bare(err))
 	}
 	return b, err
 }
@@ -88,7 +88,7 @@ func (c *call) write(cfg config, loc location, got []byte, done string) error {
 		return writeFile(root, loc.name, got, perm, cfg.beforeRename)
 	}()
 	if err != nil {
-		return fmt.Errorf("golden: write %q: %w", loc.display, err)
+		return fmt.Errorf("golden: write %q: %w", loc.display, bare(err))
 	}
 	c.logf("golden: %s %s", done, loc.display)
 	return nil
@@ -107,4 +107,18 @@ func comparable(b []byte, exact bool) []byte {
 		return b
 	}
 	return bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+}
+
+// bare drops the path an [fs.PathError] or [os.LinkError] repeats, for
+// messages that name the golden themselves.
+func bare(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }

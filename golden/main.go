@@ -151,6 +151,7 @@ func (r *registry) findUnused(pkg string, dirs []string) ([]found, error) {
 			return nil, err
 		}
 	}
+	slices.SortFunc(unused, func(a, b found) int { return strings.Compare(filepath.ToSlash(a.path), filepath.ToSlash(b.path)) })
 	return unused, nil
 }
 

@@ -27,10 +27,11 @@ type config struct {
 	getenv       func(string) string         // replaces os.Getenv
 	lookupFlag   func(string) *flag.Flag     // replaces flag.Lookup
 	beforeRename func(tmp, dst string) error // runs between temp write and rename
+	reg          *registry                   // replaces used, to simulate another run
 }
 
 func newConfig(opts []Option) config {
-	c := config{dir: "testdata"}
+	c := config{dir: "testdata", reg: used}
 	for _, o := range opts {
 		if o.apply != nil {
 			o.apply(&c)

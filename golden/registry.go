@@ -54,7 +54,7 @@ func (r *registry) acquire(loc location, tree bool) (*entry, error) {
 		key := fold(abs)
 		if other, clash := r.folded[key]; clash {
 			r.mu.Unlock()
-			return nil, fmt.Errorf("golden: %q and %q differ only in letter case or Unicode normalisation: "+
+			return nil, fmt.Errorf("golden: %+q and %+q differ only in letter case or Unicode normalisation: "+
 				"one file on macOS and Windows; rename a test or use golden.Name", display, r.entries[other].display)
 		}
 		e = &entry{tree: tree, display: display}
