@@ -1,0 +1,313 @@
+package aferoadapter
+
+import (
+	"io/fs"
+	"os"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/spf13/afero"
+)
+
+// umask is applied to the permission bits of every file and directory
+// [NewMemFs] creates, as the process umask is on a disk. It is fixed at the
+// common default, 022, so results do not depend on the machine.
+const umask fs.FileMode = 0o022
+
+// chmodBits are the mode bits Chmod may change, as os.Chmod documents.
+const chmodBits = fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky
+
+// memFs is the file system [NewMemFs] returns. One RWMutex guards the whole
+// tree and every node's content: operations are short, and a single lock
+// makes each one atomic the way a system call is.
+type memFs struct {
+	mu   sync.RWMutex
+	root *node
+}
+
+var (
+	_ afero.Fs        = (*memFs)(nil)
+	_ afero.Symlinker = (*memFs)(nil)
+)
+
+// NewMemFs returns an empty in-memory [afero.Fs] that behaves like a Linux
+// disk, where afero's MemMapFs does not; the package documentation lists
+// what it guarantees and the few things only a disk can show.
+//
+// It also implements [afero.Symlinker]. Its root is "/", and "x", "/x" and
+// "./x" name the same file.
+func NewMemFs() afero.Fs { return newMemFs() }
+
+func newMemFs() *memFs {
+	return &memFs{root: &node{
+		mode:    fs.ModeDir | 0o755,
+		modTime: time.Now(),
+		entries: map[string]*node{},
+	}}
+}
+
+// Name returns "MemFs".
+func (m *memFs) Name() string { return "MemFs" }
+
+// Create creates or truncates name, like [os.Create].
+func (m *memFs) Create(name string) (afero.File, error) {
+	return m.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o666)
+}
+
+// Open opens name for reading, like [os.Open].
+func (m *memFs) Open(name string) (afero.File, error) {
+	return m.OpenFile(name, os.O_RDONLY, 0)
+}
+
+// OpenFile opens name like [os.OpenFile].
+func (m *memFs) OpenFile(name string, flag int, perm fs.FileMode) (afero.File, error) {
+	f, err := m.openFile(name, flag, perm)
+	if err != nil {
+		return nil, err // a bare nil, never a typed nil in the interface
+	}
+	return f, nil
+}
+
+func (m *memFs) openFile(name string, flag int, perm fs.FileMode) (*memFile, error) {
+	create := flag&os.O_CREATE != 0
+	excl := create && flag&os.O_EXCL != 0
+	trunc := flag&os.O_TRUNC != 0
+	writes := flag&(os.O_WRONLY|os.O_RDWR) != 0
+	reads := flag&os.O_WRONLY == 0
+	if create || trunc {
+		m.mu.Lock()
+		defer m.mu.Unlock()
+	} else {
+		m.mu.RLock()
+		defer m.mu.RUnlock()
+	}
+	// O_CREATE|O_EXCL never follows a final symlink: it fails on any entry.
+	flags := followLast
+	if excl {
+		flags = 0
+	}
+	l, err := m.walk(name, flags)
+	if err != nil {
+		return nil, pathError("open", name, err)
+	}
+	n := l.node
+	switch {
+	case n == nil:
+		if !create {
+			return nil, pathError("open", name, syscall.ENOENT)
+		}
+		if l.slash || l.parent == nil {
+			return nil, pathError("open", name, syscall.EISDIR)
+		}
+		if !l.parent.allows(permWrite) {
+			return nil, pathError("open", name, syscall.EACCES)
+		}
+		now := time.Now()
+		n = &node{mode: createPerm(perm), modTime: now}
+		l.parent.entries[l.base] = n
+		l.parent.modTime = now
+	case excl:
+		return nil, pathError("open", name, syscall.EEXIST)
+	case n.isDir():
+		if writes || create || trunc {
+			return nil, pathError("open", name, syscall.EISDIR)
+		}
+		if !n.allows(permRead) {
+			return nil, pathError("open", name, syscall.EACCES)
+		}
+	default:
+		if reads && !n.allows(permRead) || (writes || trunc) && !n.allows(permWrite) {
+			return nil, pathError("open", name, syscall.EACCES)
+		}
+		if trunc && writes {
+			n.data = nil
+			n.modTime = time.Now()
+		}
+	}
+	return &memFile{fs: m, name: name, node: n, flag: flag}, nil
+}
+
+// createPerm is the mode of a new file created with perm.
+func createPerm(perm fs.FileMode) fs.FileMode { return perm & chmodBits &^ umask }
+
+// Mkdir creates the directory name, like [os.Mkdir]: its parent must exist.
+func (m *memFs) Mkdir(name string, perm fs.FileMode) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	l, err := m.walk(name, keepSlashLink)
+	switch {
+	case err != nil:
+		return pathError("mkdir", name, err)
+	case l.node != nil:
+		return pathError("mkdir", name, syscall.EEXIST)
+	case !l.parent.allows(permWrite):
+		return pathError("mkdir", name, syscall.EACCES)
+	}
+	now := time.Now()
+	l.parent.entries[l.base] = &node{
+		mode:    fs.ModeDir | createPerm(perm),
+		modTime: now,
+		entries: map[string]*node{},
+	}
+	l.parent.modTime = now
+	return nil
+}
+
+// MkdirAll creates name and any missing parents, like [os.MkdirAll], whose
+// algorithm it follows so that errors name the same path.
+func (m *memFs) MkdirAll(name string, perm fs.FileMode) error {
+	if info, err := m.Stat(name); err == nil {
+		if info.IsDir() {
+			return nil
+		}
+		return pathError("mkdir", name, syscall.ENOTDIR)
+	}
+	i := len(name) - 1
+	for i >= 0 && isSeparator(name[i]) {
+		i--
+	}
+	for i >= 0 && !isSeparator(name[i]) {
+		i--
+	}
+	if i < 0 {
+		i = 0
+	}
+	if parent := name[:i]; parent != "" {
+		if err := m.MkdirAll(parent, perm); err != nil {
+			return err
+		}
+	}
+	if err := m.Mkdir(name, perm); err != nil {
+		// "a/." and the like: a directory that exists is success.
+		if info, _, lerr := m.LstatIfPossible(name); lerr == nil && info.IsDir() {
+			return nil
+		}
+		return err
+	}
+	return nil
+}
+
+func isSeparator(c byte) bool { return c == '/' || c == os.PathSeparator }
+
+// Chmod changes the mode of name, following symlinks, like [os.Chmod].
+func (m *memFs) Chmod(name string, mode fs.FileMode) error {
+	return m.change("chmod", name, func(n *node) {
+		n.mode = n.mode&^chmodBits | mode&chmodBits
+	})
+}
+
+// Chown records the owner of name, following symlinks. The numbers are
+// kept but never checked: see the package documentation.
+func (m *memFs) Chown(name string, uid, gid int) error {
+	return m.change("chown", name, func(n *node) { n.uid, n.gid = uid, gid })
+}
+
+// Chtimes sets the modification time of name, following symlinks, like
+// [os.Chtimes]: a zero time leaves it unchanged. Access times are not kept.
+func (m *memFs) Chtimes(name string, atime, mtime time.Time) error {
+	return m.change("chtimes", name, func(n *node) {
+		if !mtime.IsZero() {
+			n.modTime = mtime
+		}
+	})
+}
+
+// change applies set to the node name leads to, following symlinks.
+func (m *memFs) change(op, name string, set func(*node)) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	l, err := m.walk(name, followLast)
+	if err == nil && l.node == nil {
+		err = syscall.ENOENT
+	}
+	if err != nil {
+		return pathError(op, name, err)
+	}
+	set(l.node)
+	return nil
+}
+
+// Stat describes name, following symlinks, like [os.Stat].
+func (m *memFs) Stat(name string) (fs.FileInfo, error) {
+	info, err := m.stat("stat", name, true)
+	if err != nil {
+		return nil, err
+	}
+	return info, nil
+}
+
+// LstatIfPossible describes name without following a final symlink, like
+// [os.Lstat]; the boolean is always true.
+func (m *memFs) LstatIfPossible(name string) (fs.FileInfo, bool, error) {
+	info, err := m.stat("lstat", name, false)
+	if err != nil {
+		return nil, true, err
+	}
+	return info, true, nil
+}
+
+func (m *memFs) stat(op, name string, follow bool) (*fileInfo, error) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	flags := walkFlags(0)
+	if follow {
+		flags = followLast
+	}
+	l, err := m.walk(name, flags)
+	if err == nil && l.node == nil {
+		err = syscall.ENOENT
+	}
+	if err != nil {
+		return nil, pathError(op, name, err)
+	}
+	return l.node.info(baseName(name)), nil
+}
+
+// SymlinkIfPossible creates newname as a symbolic link to oldname, like
+// [os.Symlink]. The target is stored verbatim and resolved at use, relative
+// to the link's directory.
+func (m *memFs) SymlinkIfPossible(oldname, newname string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	l, err := m.walk(newname, keepSlashLink)
+	switch {
+	case err != nil:
+	case l.node != nil:
+		err = syscall.EEXIST
+	case oldname == "" || l.slash:
+		err = syscall.ENOENT
+	case !l.parent.allows(permWrite):
+		err = syscall.EACCES
+	}
+	if err != nil {
+		return &os.LinkError{Op: "symlink", Old: oldname, New: newname, Err: err}
+	}
+	now := time.Now()
+	l.parent.entries[l.base] = &node{mode: fs.ModeSymlink | 0o777, target: oldname, modTime: now}
+	l.parent.modTime = now
+	return nil
+}
+
+// ReadlinkIfPossible returns the target of the symbolic link name, like
+// [os.Readlink].
+func (m *memFs) ReadlinkIfPossible(name string) (string, error) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	l, err := m.walk(name, 0)
+	switch {
+	case err != nil:
+	case l.node == nil:
+		err = syscall.ENOENT
+	case !l.node.isSymlink():
+		err = syscall.EINVAL
+	}
+	if err != nil {
+		return "", pathError("readlink", name, err)
+	}
+	return l.node.target, nil
+}
+
+func pathError(op, name string, err error) error {
+	return &fs.PathError{Op: op, Path: name, Err: err}
+}

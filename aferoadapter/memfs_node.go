@@ -1,0 +1,87 @@
+package aferoadapter
+
+import (
+	"io/fs"
+	"slices"
+	"time"
+)
+
+// node is one inode of a [NewMemFs] file system: a regular file, a directory
+// or a symbolic link. Directory entries point at nodes, so an open handle
+// keeps its node after a rename or a remove, as a file descriptor keeps its
+// inode on a disk.
+//
+// All fields are guarded by memFs.mu.
+type node struct {
+	mode    fs.FileMode // type bits and permission bits
+	modTime time.Time
+	data    []byte           // regular file content
+	target  string           // symbolic link target, verbatim
+	entries map[string]*node // directory entries; nil for other types
+	uid     int
+	gid     int
+}
+
+func (n *node) isDir() bool     { return n.mode.IsDir() }
+func (n *node) isSymlink() bool { return n.mode&fs.ModeSymlink != 0 }
+
+// size is what Stat reports: the content length of a file and the target
+// length of a symlink, as lstat(2) does. Directories report 0: their size
+// on a disk depends on the file system and no test should rely on it.
+func (n *node) size() int64 {
+	switch {
+	case n.isSymlink():
+		return int64(len(n.target))
+	case n.isDir():
+		return 0
+	}
+	return int64(len(n.data))
+}
+
+// names returns the directory's entry names, sorted.
+func (n *node) names() []string {
+	names := make([]string, 0, len(n.entries))
+	for name := range n.entries {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// The owner permission bits. A [NewMemFs] file system acts as an
+// unprivileged user who owns every file: only the owner bits grant access.
+const (
+	permRead   fs.FileMode = 0o400
+	permWrite  fs.FileMode = 0o200
+	permSearch fs.FileMode = 0o100
+)
+
+func (n *node) allows(bits fs.FileMode) bool { return n.mode&bits == bits }
+
+// info is a snapshot of n, named name, as Stat and Readdir return it.
+func (n *node) info(name string) *fileInfo {
+	return &fileInfo{name: name, size: n.size(), mode: n.mode, modTime: n.modTime}
+}
+
+// fileInfo is the [fs.FileInfo] of a [NewMemFs] node: a value snapshot, so it
+// can be kept and read while the file system changes.
+type fileInfo struct {
+	name    string
+	size    int64
+	mode    fs.FileMode
+	modTime time.Time
+}
+
+func (fi *fileInfo) Name() string       { return fi.name }
+func (fi *fileInfo) Size() int64        { return fi.size }
+func (fi *fileInfo) Mode() fs.FileMode  { return fi.mode }
+func (fi *fileInfo) ModTime() time.Time { return fi.modTime }
+func (fi *fileInfo) IsDir() bool        { return fi.mode.IsDir() }
+
+// Sys returns nil: a memory node has no inode number, link count or
+// owner a caller could inspect (see the package documentation).
+func (fi *fileInfo) Sys() any { return nil }
+
+// String formats fi the way [fs.FormatFileInfo] does, which makes test
+// failures readable.
+func (fi *fileInfo) String() string { return fs.FormatFileInfo(fi) }

@@ -1,0 +1,185 @@
+package aferoadapter
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"syscall"
+)
+
+// Limits a Linux disk applies to names, so that a name the disk refuses is
+// refused in memory too.
+const (
+	maxSymlinks = 40   // links followed in one lookup before ELOOP
+	nameMax     = 255  // bytes in one name component (NAME_MAX)
+	pathMax     = 4096 // bytes in a whole name, terminating NUL included (PATH_MAX)
+)
+
+// ErrPathEscapes is the error, wrapped in an [*fs.PathError], for a name that
+// leaves the root of [FS] or [IOFS]: through "..", or through a symbolic link
+// that is absolute or climbs above the root. Its text is *os.Root's.
+var ErrPathEscapes = errors.New("path escapes from parent")
+
+// walkFlags select how [memFs.walk] treats the final component.
+type walkFlags uint8
+
+const (
+	// followLast follows a symbolic link in the final component, as stat(2)
+	// does and lstat(2) does not.
+	followLast walkFlags = 1 << iota
+	// confined applies *os.Root's rules: a ".." above the root and an
+	// absolute link target are [ErrPathEscapes] instead of the root.
+	confined
+	// keepSlashLink keeps a final symlink unfollowed even when the name ends
+	// in a slash, for the operations on the entry itself (mkdir, remove,
+	// rename, symlink), which Linux refuses there.
+	keepSlashLink
+)
+
+// lookup is where a name led.
+type lookup struct {
+	// parent is the directory holding the final entry. It is nil when the
+	// name ends in ".", ".." or is the root: then node is that directory.
+	parent *node
+	base   string // final component: the entry name in parent
+	node   *node  // nil when parent has no entry base
+	// chain lists the directories from the root down to the last directory
+	// entered, physically: ".." leaves the directory a symbolic link led to.
+	chain []*node
+	slash bool // the name ended in a slash: the final node must be a directory
+}
+
+// walk resolves name from the root, component by component, as the kernel
+// does: "x", "/x" and "./x" are one file; ".." is physical; every symbolic
+// link before the last component is followed, and the last one too as flags
+// say or when the name ends in a slash.
+//
+// The error is a bare [syscall.Errno] (or ErrPathEscapes); callers wrap it in
+// the *fs.PathError of their operation. m.mu must be held.
+func (m *memFs) walk(name string, flags walkFlags) (lookup, error) {
+	switch {
+	case name == "":
+		return lookup{}, syscall.ENOENT
+	case strings.IndexByte(name, 0) >= 0:
+		return lookup{}, syscall.EINVAL
+	case len(name) >= pathMax:
+		return lookup{}, syscall.ENAMETOOLONG
+	}
+	name = toSlash(name)
+	slash := strings.HasSuffix(name, "/")
+	chain := make([]*node, 1, 8)
+	chain[0] = m.root
+	pending := splitComponents(name, nil)
+	links := 0
+	for len(pending) > 0 {
+		c := pending[0]
+		pending = pending[1:]
+		dir := chain[len(chain)-1]
+		if !dir.isDir() {
+			return lookup{}, syscall.ENOTDIR
+		}
+		if !dir.allows(permSearch) {
+			return lookup{}, syscall.EACCES
+		}
+		last := len(pending) == 0
+		switch c {
+		case ".":
+			if last {
+				return lookup{node: dir, base: c, chain: chain, slash: slash}, nil
+			}
+			continue
+		case "..":
+			if len(chain) > 1 {
+				chain = chain[:len(chain)-1]
+			} else if flags&confined != 0 {
+				return lookup{}, ErrPathEscapes
+			}
+			if last {
+				return lookup{node: chain[len(chain)-1], base: c, chain: chain, slash: slash}, nil
+			}
+			continue
+		}
+		if len(c) > nameMax {
+			return lookup{}, syscall.ENAMETOOLONG
+		}
+		child := dir.entries[c]
+		if child == nil {
+			if last {
+				return lookup{parent: dir, base: c, chain: chain, slash: slash}, nil
+			}
+			return lookup{}, syscall.ENOENT
+		}
+		if child.isSymlink() && (!last || flags&followLast != 0 || slash && flags&keepSlashLink == 0) {
+			if links++; links > maxSymlinks {
+				return lookup{}, syscall.ELOOP
+			}
+			target := toSlash(child.target)
+			if target == "" {
+				return lookup{}, syscall.ENOENT
+			}
+			if strings.HasPrefix(target, "/") {
+				if flags&confined != 0 {
+					return lookup{}, ErrPathEscapes
+				}
+				chain = chain[:1]
+			}
+			expanded := splitComponents(target, make([]string, 0, 4+len(pending)))
+			if strings.HasSuffix(target, "/") {
+				// A target ending in a slash must name a directory.
+				expanded = append(expanded, ".")
+			}
+			if len(expanded) == 0 { // the target is "/"
+				expanded = append(expanded, ".")
+			}
+			pending = append(expanded, pending...)
+			continue
+		}
+		if last {
+			if slash && !child.isDir() && !child.isSymlink() {
+				return lookup{}, syscall.ENOTDIR
+			}
+			return lookup{parent: dir, base: c, node: child, chain: chain, slash: slash}, nil
+		}
+		chain = append(chain, child)
+	}
+	// The name had no component at all: "/", "//" and the like.
+	return lookup{node: chain[len(chain)-1], base: "/", chain: chain, slash: slash}, nil
+}
+
+// splitComponents appends the non-empty slash-separated components of name
+// to dst.
+func splitComponents(name string, dst []string) []string {
+	for name != "" {
+		i := strings.IndexByte(name, '/')
+		if i < 0 {
+			return append(dst, name)
+		}
+		if i > 0 {
+			dst = append(dst, name[:i])
+		}
+		name = name[i+1:]
+	}
+	return dst
+}
+
+// toSlash turns the OS separator into '/'. On Unix a backslash is an
+// ordinary name character, as it is on the disk.
+func toSlash(name string) string {
+	if filepath.Separator != '/' {
+		return strings.ReplaceAll(name, string(filepath.Separator), "/")
+	}
+	return name
+}
+
+// baseName is the name os gives a FileInfo for name: the last element,
+// trailing slashes removed, "/" for the root.
+func baseName(name string) string {
+	name = toSlash(name)
+	for len(name) > 1 && strings.HasSuffix(name, "/") {
+		name = name[:len(name)-1]
+	}
+	if i := strings.LastIndexByte(name, '/'); i >= 0 && name != "/" {
+		name = name[i+1:]
+	}
+	return name
+}
