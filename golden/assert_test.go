@@ -238,6 +238,7 @@ func TestAssertCaseCollision(t *testing.T) {
 	f := assertFake(t, "Testcase", "x\n", append(quiet(), Dir(dir))...)
 	checkMessage(t, f, dir, `golden: "$DIR/Testcase.golden" and "$DIR/TestCase.golden" differ only in letter case or Unicode normalisation: one file on macOS and Windows; rename a test or use golden.Name`)
 	f = assertFake(t, "TestX", "x\n", append(quiet(), Dir(dir), Name("caf\u00e9.golden"))...)
+	checkFatal(t, f, "does not exist") // registered all the same
 	f = assertFake(t, "TestX", "x\n", append(quiet(), Dir(dir), Name("cafe\u0301.golden"))...)
 	checkMessage(t, f, dir, `golden: "$DIR/cafe\u0301.golden" and "$DIR/caf\u00e9.golden" differ only in letter case or Unicode normalisation: one file on macOS and Windows; rename a test or use golden.Name`)
 }

@@ -135,3 +135,20 @@ func checkNoTempFiles(t *testing.T, dir string) {
 		t.Errorf("temporary files left: %q", matches)
 	}
 }
+
+// TestUpdateReadOnlyDir proves something only unprivileged (root ignores
+// permission bits); .ci/as-nobody runs it.
+func TestUpdateReadOnlyDir(t *testing.T) {
+	t.Parallel()
+	if runtime.GOOS == "windows" || os.Geteuid() == 0 {
+		t.Skip("needs an unprivileged user on Unix: run with bash .ci/as-nobody")
+	}
+	dir := setup(t, map[string]string{"TestX.golden": "old\n"})
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o755) })
+	f := assertFake(t, "TestX", "new\n", append(update(), Dir(dir))...)
+	checkMessage(t, f, dir, `golden: write "$DIR/TestX.golden": permission denied`)
+	checkContent(t, filepath.Join(dir, "TestX.golden"), "old\n")
+}
