@@ -34,7 +34,12 @@ type rootFS struct{ r *rooted }
 // Errors are *fs.PathError (or *os.LinkError for Symlink) naming the name
 // as given. Symlink needs an afs implementing [afero.Symlinker]. The FS
 // method returns [IOFS] of afs.
-func FS(afs afero.Fs) fixture.FS { return &rootFS{r: newRooted(afs)} }
+func FS(afs afero.Fs) fixture.FS {
+	if m, ok := afs.(*memFs); ok {
+		return memRootFS{m}
+	}
+	return &rootFS{r: newRooted(afs)}
+}
 
 // name checks name and resolves it for op, wrapping any error in an
 // *fs.PathError that names name.

@@ -33,7 +33,12 @@ var (
 // [fs.ReadLinkFS], and, as in [FS], no name leads outside the root: a link
 // that is absolute or climbs above the root is an error wrapping
 // [ErrPathEscapes].
-func IOFS(afs afero.Fs) fs.FS { return ioView(newRooted(afs)) }
+func IOFS(afs afero.Fs) fs.FS {
+	if m, ok := afs.(*memFs); ok {
+		return memView{m}
+	}
+	return ioView(newRooted(afs))
+}
 
 func ioView(r *rooted) fs.FS {
 	if r.hasLinks() {

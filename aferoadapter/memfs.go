@@ -62,14 +62,15 @@ func (m *memFs) Open(name string) (afero.File, error) {
 
 // OpenFile opens name like [os.OpenFile].
 func (m *memFs) OpenFile(name string, flag int, perm fs.FileMode) (afero.File, error) {
-	f, err := m.openFile(name, flag, perm)
+	f, err := m.openFile(name, flag, perm, 0)
 	if err != nil {
 		return nil, err // a bare nil, never a typed nil in the interface
 	}
 	return f, nil
 }
 
-func (m *memFs) openFile(name string, flag int, perm fs.FileMode) (*memFile, error) {
+// openFile opens name; extra adds walk flags (confined, for [FS] and [IOFS]).
+func (m *memFs) openFile(name string, flag int, perm fs.FileMode, extra walkFlags) (*memFile, error) {
 	create := flag&os.O_CREATE != 0
 	excl := create && flag&os.O_EXCL != 0
 	trunc := flag&os.O_TRUNC != 0
@@ -83,9 +84,9 @@ func (m *memFs) openFile(name string, flag int, perm fs.FileMode) (*memFile, err
 		defer m.mu.RUnlock()
 	}
 	// O_CREATE|O_EXCL never follows a final symlink: it fails on any entry.
-	flags := followLast
+	flags := followLast | extra
 	if excl {
-		flags = 0
+		flags = extra
 	}
 	l, err := m.walk(name, flags)
 	if err != nil {
@@ -132,10 +133,12 @@ func (m *memFs) openFile(name string, flag int, perm fs.FileMode) (*memFile, err
 func createPerm(perm fs.FileMode) fs.FileMode { return perm & chmodBits &^ umask }
 
 // Mkdir creates the directory name, like [os.Mkdir]: its parent must exist.
-func (m *memFs) Mkdir(name string, perm fs.FileMode) error {
+func (m *memFs) Mkdir(name string, perm fs.FileMode) error { return m.mkdir(name, perm, 0) }
+
+func (m *memFs) mkdir(name string, perm fs.FileMode, extra walkFlags) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	l, err := m.walk(name, keepSlashLink)
+	l, err := m.walk(name, keepSlashLink|extra)
 	switch {
 	case err != nil:
 		return pathError("mkdir", name, err)
@@ -156,8 +159,10 @@ func (m *memFs) Mkdir(name string, perm fs.FileMode) error {
 
 // MkdirAll creates name and any missing parents, like [os.MkdirAll], whose
 // algorithm it follows so that errors name the same path.
-func (m *memFs) MkdirAll(name string, perm fs.FileMode) error {
-	if info, err := m.Stat(name); err == nil {
+func (m *memFs) MkdirAll(name string, perm fs.FileMode) error { return m.mkdirAll(name, perm, 0) }
+
+func (m *memFs) mkdirAll(name string, perm fs.FileMode, extra walkFlags) error {
+	if info, err := m.stat("stat", name, true, extra); err == nil {
 		if info.IsDir() {
 			return nil
 		}
@@ -174,13 +179,13 @@ func (m *memFs) MkdirAll(name string, perm fs.FileMode) error {
 		i = 0
 	}
 	if parent := name[:i]; parent != "" {
-		if err := m.MkdirAll(parent, perm); err != nil {
+		if err := m.mkdirAll(parent, perm, extra); err != nil {
 			return err
 		}
 	}
-	if err := m.Mkdir(name, perm); err != nil {
+	if err := m.mkdir(name, perm, extra); err != nil {
 		// "a/." and the like: a directory that exists is success.
-		if info, _, lerr := m.LstatIfPossible(name); lerr == nil && info.IsDir() {
+		if info, lerr := m.stat("lstat", name, false, extra); lerr == nil && info.IsDir() {
 			return nil
 		}
 		return err
@@ -192,7 +197,7 @@ func isSeparator(c byte) bool { return c == '/' || c == os.PathSeparator }
 
 // Chmod changes the mode of name, following symlinks, like [os.Chmod].
 func (m *memFs) Chmod(name string, mode fs.FileMode) error {
-	return m.change("chmod", name, func(n *node) {
+	return m.change("chmod", name, 0, func(n *node) {
 		n.mode = n.mode&^chmodBits | mode&chmodBits
 	})
 }
@@ -200,13 +205,13 @@ func (m *memFs) Chmod(name string, mode fs.FileMode) error {
 // Chown records the owner of name, following symlinks. The numbers are
 // kept but never checked: see the package documentation.
 func (m *memFs) Chown(name string, uid, gid int) error {
-	return m.change("chown", name, func(n *node) { n.uid, n.gid = uid, gid })
+	return m.change("chown", name, 0, func(n *node) { n.uid, n.gid = uid, gid })
 }
 
 // Chtimes sets the modification time of name, following symlinks, like
 // [os.Chtimes]: a zero time leaves it unchanged. Access times are not kept.
 func (m *memFs) Chtimes(name string, atime, mtime time.Time) error {
-	return m.change("chtimes", name, func(n *node) {
+	return m.change("chtimes", name, 0, func(n *node) {
 		if !mtime.IsZero() {
 			n.modTime = mtime
 		}
@@ -214,10 +219,10 @@ func (m *memFs) Chtimes(name string, atime, mtime time.Time) error {
 }
 
 // change applies set to the node name leads to, following symlinks.
-func (m *memFs) change(op, name string, set func(*node)) error {
+func (m *memFs) change(op, name string, extra walkFlags, set func(*node)) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	l, err := m.walk(name, followLast)
+	l, err := m.walk(name, followLast|extra)
 	if err == nil && l.node == nil {
 		err = syscall.ENOENT
 	}
@@ -230,7 +235,7 @@ func (m *memFs) change(op, name string, set func(*node)) error {
 
 // Stat describes name, following symlinks, like [os.Stat].
 func (m *memFs) Stat(name string) (fs.FileInfo, error) {
-	info, err := m.stat("stat", name, true)
+	info, err := m.stat("stat", name, true, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -240,19 +245,19 @@ func (m *memFs) Stat(name string) (fs.FileInfo, error) {
 // LstatIfPossible describes name without following a final symlink, like
 // [os.Lstat]; the boolean is always true.
 func (m *memFs) LstatIfPossible(name string) (fs.FileInfo, bool, error) {
-	info, err := m.stat("lstat", name, false)
+	info, err := m.stat("lstat", name, false, 0)
 	if err != nil {
 		return nil, true, err
 	}
 	return info, true, nil
 }
 
-func (m *memFs) stat(op, name string, follow bool) (*fileInfo, error) {
+func (m *memFs) stat(op, name string, follow bool, extra walkFlags) (*fileInfo, error) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	flags := walkFlags(0)
+	flags := extra
 	if follow {
-		flags = followLast
+		flags |= followLast
 	}
 	l, err := m.walk(name, flags)
 	if err == nil && l.node == nil {
@@ -268,9 +273,13 @@ func (m *memFs) stat(op, name string, follow bool) (*fileInfo, error) {
 // [os.Symlink]. The target is stored verbatim and resolved at use, relative
 // to the link's directory.
 func (m *memFs) SymlinkIfPossible(oldname, newname string) error {
+	return m.symlink(oldname, newname, 0)
+}
+
+func (m *memFs) symlink(oldname, newname string, extra walkFlags) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	l, err := m.walk(newname, keepSlashLink)
+	l, err := m.walk(newname, keepSlashLink|extra)
 	switch {
 	case err != nil:
 	case l.node != nil:
@@ -291,10 +300,12 @@ func (m *memFs) SymlinkIfPossible(oldname, newname string) error {
 
 // ReadlinkIfPossible returns the target of the symbolic link name, like
 // [os.Readlink].
-func (m *memFs) ReadlinkIfPossible(name string) (string, error) {
+func (m *memFs) ReadlinkIfPossible(name string) (string, error) { return m.readlink(name, 0) }
+
+func (m *memFs) readlink(name string, extra walkFlags) (string, error) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	l, err := m.walk(name, 0)
+	l, err := m.walk(name, extra)
 	switch {
 	case err != nil:
 	case l.node == nil:

@@ -33,8 +33,17 @@ func (f *memFile) Readdirnames(count int) ([]string, error) {
 // the handle an [fs.ReadDirFile].
 func (f *memFile) ReadDir(count int) ([]fs.DirEntry, error) {
 	var entries []fs.DirEntry
+	var infos []fileInfo // one allocation for the whole page
 	err := f.readdir(count, func(n *node, name string) {
-		entries = append(entries, fs.FileInfoToDirEntry(n.info(name)))
+		if infos == nil {
+			size := len(f.listing) + 1 // the entries left, this one included
+			if count > 0 {
+				size = min(size, count)
+			}
+			infos = make([]fileInfo, 0, size)
+		}
+		infos = append(infos, fileInfo{name: name, size: n.size(), mode: n.mode, modTime: n.modTime})
+		entries = append(entries, &infos[len(infos)-1])
 	})
 	return entries, err
 }

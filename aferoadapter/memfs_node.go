@@ -78,6 +78,11 @@ func (fi *fileInfo) Mode() fs.FileMode  { return fi.mode }
 func (fi *fileInfo) ModTime() time.Time { return fi.modTime }
 func (fi *fileInfo) IsDir() bool        { return fi.mode.IsDir() }
 
+// Type and Info make a fileInfo its own [fs.DirEntry], which saves a
+// wrapper per entry in directory listings.
+func (fi *fileInfo) Type() fs.FileMode          { return fi.mode.Type() }
+func (fi *fileInfo) Info() (fs.FileInfo, error) { return fi, nil }
+
 // Sys returns nil: a memory node has no inode number, link count or
 // owner a caller could inspect (see the package documentation).
 func (fi *fileInfo) Sys() any { return nil }

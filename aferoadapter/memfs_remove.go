@@ -2,17 +2,18 @@ package aferoadapter
 
 import (
 	"os"
-	"slices"
 	"strings"
 	"syscall"
 	"time"
 )
 
 // Remove removes the file or empty directory name, like [os.Remove].
-func (m *memFs) Remove(name string) error {
+func (m *memFs) Remove(name string) error { return m.remove(name, 0) }
+
+func (m *memFs) remove(name string, extra walkFlags) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	l, err := m.walk(name, keepSlashLink)
+	l, err := m.walk(name, keepSlashLink|extra)
 	if err == nil {
 		err = removable(l)
 	}
@@ -51,7 +52,9 @@ func removable(l lookup) error {
 // RemoveAll removes name and everything below it, like [os.RemoveAll]: a
 // missing name is success, symlinks are removed and never followed, and
 // what can be removed is removed before the first error is returned.
-func (m *memFs) RemoveAll(name string) error {
+func (m *memFs) RemoveAll(name string) error { return m.removeAll(name, 0) }
+
+func (m *memFs) removeAll(name string, extra walkFlags) error {
 	if name == "" {
 		return nil
 	}
@@ -62,7 +65,7 @@ func (m *memFs) RemoveAll(name string) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	// Like os, a trailing slash is dropped: RemoveAll("f/") removes f.
-	l, err := m.walk(strings.TrimRight(toSlash(name), "/"), 0)
+	l, err := m.walk(strings.TrimRight(toSlash(name), "/"), extra)
 	if err == syscall.ENOENT || err == nil && l.node == nil {
 		return nil
 	}
@@ -151,7 +154,7 @@ func (m *memFs) rename(oldname, newname string) error {
 		switch {
 		case ln.node != nil && !ln.node.isDir():
 			return syscall.ENOTDIR
-		case slices.Contains(ln.chain, lo.node):
+		case ln.parent == lo.node || lo.node.holds(ln.parent):
 			return syscall.EINVAL // into itself or one of its descendants
 		case ln.node != nil && len(ln.node.entries) > 0:
 			return syscall.ENOTEMPTY
@@ -166,4 +169,16 @@ func (m *memFs) rename(oldname, newname string) error {
 	ln.parent.entries[ln.base] = lo.node
 	lo.parent.modTime, ln.parent.modTime = now, now
 	return nil
+}
+
+// holds reports whether the directory d is below n, at any depth: a
+// directory cannot move into its own subtree. Only renames of directories
+// search, so walks need not record their path.
+func (n *node) holds(d *node) bool {
+	for _, child := range n.entries {
+		if child == d || child.isDir() && child.holds(d) {
+			return true
+		}
+	}
+	return false
 }

@@ -43,10 +43,7 @@ type lookup struct {
 	parent *node
 	base   string // final component: the entry name in parent
 	node   *node  // nil when parent has no entry base
-	// chain lists the directories from the root down to the last directory
-	// entered, physically: ".." leaves the directory a symbolic link led to.
-	chain []*node
-	slash bool // the name ended in a slash: the final node must be a directory
+	slash  bool   // the name ended in a slash: the final node must be a directory
 }
 
 // walk resolves name from the root, component by component, as the kernel
@@ -67,9 +64,13 @@ func (m *memFs) walk(name string, flags walkFlags) (lookup, error) {
 	}
 	name = toSlash(name)
 	slash := strings.HasSuffix(name, "/")
-	chain := make([]*node, 1, 8)
-	chain[0] = m.root
-	pending := splitComponents(name, nil)
+	// chain holds the directories from the root down to the current one,
+	// physically: ".." leaves the directory a symbolic link led to. Both
+	// buffers stay on the stack for names of usual depth.
+	var chainBuf [16]*node
+	var pendingBuf [16]string
+	chain := append(chainBuf[:0], m.root)
+	pending := splitComponents(name, pendingBuf[:0])
 	links := 0
 	for len(pending) > 0 {
 		c := pending[0]
@@ -85,7 +86,7 @@ func (m *memFs) walk(name string, flags walkFlags) (lookup, error) {
 		switch c {
 		case ".":
 			if last {
-				return lookup{node: dir, base: c, chain: chain, slash: slash}, nil
+				return lookup{node: dir, base: c, slash: slash}, nil
 			}
 			continue
 		case "..":
@@ -95,7 +96,7 @@ func (m *memFs) walk(name string, flags walkFlags) (lookup, error) {
 				return lookup{}, ErrPathEscapes
 			}
 			if last {
-				return lookup{node: chain[len(chain)-1], base: c, chain: chain, slash: slash}, nil
+				return lookup{node: chain[len(chain)-1], base: c, slash: slash}, nil
 			}
 			continue
 		}
@@ -105,7 +106,7 @@ func (m *memFs) walk(name string, flags walkFlags) (lookup, error) {
 		child := dir.entries[c]
 		if child == nil {
 			if last {
-				return lookup{parent: dir, base: c, chain: chain, slash: slash}, nil
+				return lookup{parent: dir, base: c, slash: slash}, nil
 			}
 			return lookup{}, syscall.ENOENT
 		}
@@ -138,12 +139,12 @@ func (m *memFs) walk(name string, flags walkFlags) (lookup, error) {
 			if slash && !child.isDir() && !child.isSymlink() {
 				return lookup{}, syscall.ENOTDIR
 			}
-			return lookup{parent: dir, base: c, node: child, chain: chain, slash: slash}, nil
+			return lookup{parent: dir, base: c, node: child, slash: slash}, nil
 		}
 		chain = append(chain, child)
 	}
 	// The name had no component at all: "/", "//" and the like.
-	return lookup{node: chain[len(chain)-1], base: "/", chain: chain, slash: slash}, nil
+	return lookup{node: chain[len(chain)-1], base: "/", slash: slash}, nil
 }
 
 // splitComponents appends the non-empty slash-separated components of name
