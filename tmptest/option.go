@@ -1,0 +1,150 @@
+package tmptest
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+)
+
+// An Option configures the name, place, mode and lifetime of what a helper
+// creates. Options are values: build them once and pass them to as many
+// helpers as you like. A bad option (say, a [Prefix] holding a separator)
+// fails the test at the helper that uses it, before anything is created.
+// A nil Option does nothing.
+type Option func(*config)
+
+// config is the resolved form of a list of options plus what a call reads
+// from the environment. A config is built per call, never shared.
+//
+// aferoadapter/options.go reads the fields prefix, suffix, dir, perm,
+// permSet and keep through reflection, after applying one option to a
+// zero config: keep their names and kinds (or move it to [Make]).
+type config struct {
+	prefix, suffix string
+	dir            string // absolute directory to create in
+	where          string // how the user named dir, for messages: In("x"), TMPTEST_DIR="x", ...
+	hint           string // what to do when dir is unusable
+	perm           fs.FileMode
+	permSet        bool
+	keep           bool     // Keep() was given
+	keepEnv        keepMode // TMPTEST_KEEP, read when the helper was called
+	err            error    // first invalid option
+
+	// Test hooks, set only by this package's tests through unexported
+	// options (there is no package-level state to set instead).
+	names   func() string                                              // random name parts
+	tmpfile func(dir, name string, perm fs.FileMode) (*os.File, error) // O_TMPFILE open
+}
+
+// Prefix makes created names start with p, like the prefix argument of
+// Python's tempfile functions. The test's sanitised name and a random part
+// follow it (see the package documentation). A p holding "/", "\", ".." or
+// a NUL byte fails the test: a name part cannot choose the directory; [In]
+// does that.
+func Prefix(p string) Option {
+	return func(c *config) {
+		c.prefix = p
+		c.setErr(checkNamePart("Prefix", p))
+	}
+}
+
+// Suffix makes created names end with s, such as ".json" or ".sock". It
+// accepts what [Prefix] accepts.
+func Suffix(s string) Option {
+	return func(c *config) {
+		c.suffix = s
+		c.setErr(checkNamePart("Suffix", s))
+	}
+}
+
+// In makes helpers create inside dir instead of [BaseDir]. The directory
+// must exist; a relative dir is made absolute when the helper is called, so
+// a later chdir does not move the result. An empty dir, or one that is
+// missing or not a directory, fails the test and nothing is created.
+func In(dir string) Option {
+	return func(c *config) {
+		c.dir, c.where = dir, fmt.Sprintf("In(%q)", dir)
+		c.hint = "create it first, or leave out In to use BaseDir()"
+		if dir == "" {
+			c.setErr(fmt.Errorf("tmptest: In(\"\"): empty directory name; leave out In to use BaseDir()"))
+		}
+	}
+}
+
+// Perm sets the permission bits of what is created (default 0600 for
+// files, 0700 for directories). The result has exactly these bits whatever
+// the process umask: where the umask would remove some, the helper sets
+// them again with an explicit chmod. Only permission bits (0 to 0o777) are
+// accepted. With [Path], Perm applies to the fresh directory holding the
+// path.
+func Perm(mode fs.FileMode) Option {
+	return func(c *config) {
+		c.perm, c.permSet = mode, true
+		if mode&^fs.ModePerm != 0 {
+			c.setErr(fmt.Errorf("tmptest: Perm(%O): not a permission mode; accepted: 0 to 0o777", uint32(mode)))
+		}
+	}
+}
+
+// Keep leaves what a helper creates in place after the test, like Python's
+// NamedTemporaryFile(delete=False), and logs its path with t.Log when the
+// test ends. Open files are still closed. To keep only what failed tests
+// created, set TMPTEST_KEEP=failed instead (see the package documentation).
+func Keep() Option {
+	return func(c *config) { c.keep = true }
+}
+
+// withNames replaces the random part of names with next's results, so
+// tests can predict (and plant things at) the names a helper will try.
+func withNames(next func() string) Option {
+	return func(c *config) { c.names = next }
+}
+
+// withTmpfile replaces the O_TMPFILE open of [Unnamed], so tests can make
+// it fail the way a file system without O_TMPFILE support does.
+func withTmpfile(open func(dir, name string, perm fs.FileMode) (*os.File, error)) Option {
+	return func(c *config) { c.tmpfile = open }
+}
+
+func (c *config) setErr(err error) {
+	if c.err == nil {
+		c.err = err
+	}
+}
+
+// checkNamePart reports whether s can be part of a single file name: no
+// separator of any OS, no "..", no NUL. Such a part, placed next to the
+// random part, can never name another directory or the parent.
+func checkNamePart(option, s string) error {
+	if strings.ContainsAny(s, "/\\\x00") || strings.Contains(s, "..") {
+		return fmt.Errorf(`tmptest: %s(%q): a name part cannot hold "/", "\", ".." or NUL; choose the directory with In`, option, s)
+	}
+	return nil
+}
+
+// resolve applies opts and reads the environment, failing on the first
+// invalid option. Nothing touches the disk.
+func resolve(opts []Option, defaultPerm fs.FileMode) (*config, error) {
+	c := &config{perm: defaultPerm}
+	for _, o := range opts {
+		if o != nil {
+			o(c)
+		}
+	}
+	if c.err != nil {
+		return nil, c.err
+	}
+	var err error
+	if c.keepEnv, err = keepFromEnv(); err != nil {
+		return nil, err
+	}
+	if c.where == "" {
+		c.dir, c.where = baseDir()
+		c.hint = "create it, or set TMPTEST_DIR to an existing directory"
+	}
+	if c.dir, err = absDir(c.dir); err != nil {
+		return nil, fmt.Errorf("tmptest: %s: %w", c.where, err)
+	}
+	return c, nil
+}
