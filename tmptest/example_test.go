@@ -1,0 +1,267 @@
+package tmptest_test
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/tmpkit/tmpkit/tmptest"
+)
+
+// test runs body the way go test runs a test function called name: with
+// a testing.TB whose cleanups run when body is done. An Example function
+// has no *testing.T of its own; in a real test, pass the t you are given.
+func test(name string, body func(t testing.TB)) {
+	t := &exampleT{name: name}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		body(t)
+	}()
+	<-done
+	for i := len(t.cleanups) - 1; i >= 0; i-- {
+		t.cleanups[i]()
+	}
+}
+
+// exampleT is the testing.TB of test. Its log is dropped (kept paths hold
+// random names); a failure is printed.
+type exampleT struct {
+	testing.TB
+	name     string
+	cleanups []func()
+}
+
+func (t *exampleT) Helper()                      {}
+func (t *exampleT) Name() string                 { return t.name }
+func (t *exampleT) Cleanup(f func())             { t.cleanups = append(t.cleanups, f) }
+func (t *exampleT) Failed() bool                 { return false }
+func (t *exampleT) Logf(string, ...any)          {}
+func (t *exampleT) Errorf(f string, args ...any) { fmt.Printf(f+"\n", args...) }
+func (t *exampleT) Fatalf(f string, args ...any) {
+	fmt.Printf(f+"\n", args...)
+	runtime.Goexit()
+}
+
+// exists reports whether anything is at path.
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
+
+// shape replaces the random part of a name with "<random>".
+func shape(path string) string {
+	return regexp.MustCompile(`[a-z2-7]{10}`).ReplaceAllString(filepath.Base(path), "<random>")
+}
+
+// A typical test hands a file to the code under test and forgets about it.
+func Example() {
+	test("TestLoadConfig", func(t testing.TB) {
+		path := tmptest.WriteFile(t, "name: demo\n", tmptest.Suffix(".yaml"))
+		data, err := os.ReadFile(path) // stands for config.Load(path)
+		fmt.Printf("%q %v\n", data, err)
+	})
+	// Output:
+	// "name: demo\n" <nil>
+}
+
+func ExampleDir() {
+	var dir string
+	test("TestBuild", func(t testing.TB) {
+		dir = tmptest.Dir(t)
+		info, _ := os.Stat(dir)
+		fmt.Println(shape(dir), info.Mode())
+		os.WriteFile(filepath.Join(dir, "out.txt"), []byte("built"), 0o644)
+	})
+	fmt.Println("after the test:", exists(dir))
+	// Output:
+	// TestBuild-<random> drwx------
+	// after the test: false
+}
+
+func ExampleFile() {
+	test("TestAppend", func(t testing.TB) {
+		f := tmptest.File(t, tmptest.Suffix(".log"))
+		fmt.Fprintln(f, "first line")
+		f.Seek(0, io.SeekStart)
+		data, _ := io.ReadAll(f)
+		info, _ := f.Stat()
+		fmt.Printf("%s %v %q\n", shape(f.Name()), info.Mode(), data)
+	})
+	// Output:
+	// TestAppend-<random>.log -rw------- "first line\n"
+}
+
+func ExampleWriteFile() {
+	test("TestParse", func(t testing.TB) {
+		text := tmptest.WriteFile(t, "a,b\n1,2\n", tmptest.Suffix(".csv"))
+		binary := tmptest.WriteFile(t, []byte{0xff, 0x00})
+		a, _ := os.ReadFile(text)
+		b, _ := os.ReadFile(binary)
+		fmt.Printf("%s %q\n%s %q\n", shape(text), a, shape(binary), b)
+	})
+	// Output:
+	// TestParse-<random>.csv "a,b\n1,2\n"
+	// TestParse-<random> "\xff\x00"
+}
+
+func ExampleUnnamed() {
+	test("TestScratch", func(t testing.TB) {
+		dir := tmptest.Dir(t)
+		f := tmptest.Unnamed(t, tmptest.In(dir))
+		f.WriteString("scratch data")
+		f.Seek(0, io.SeekStart)
+		data, _ := io.ReadAll(f)
+		entries, _ := os.ReadDir(dir)
+		fmt.Printf("%q, entries in the directory: %d\n", data, len(entries))
+	})
+	// Output:
+	// "scratch data", entries in the directory: 0
+}
+
+func ExampleSpooled() {
+	test("TestSpool", func(t testing.TB) {
+		s := tmptest.Spooled(t, 10)
+		io.WriteString(s, "0123456789")
+		fmt.Printf("10 bytes: on disk %v\n", s.Name() != "")
+		io.WriteString(s, "!")
+		fmt.Printf("11 bytes: on disk %v, as %s\n", s.Name() != "", shape(s.Name()))
+		s.Seek(-3, io.SeekEnd)
+		rest, _ := io.ReadAll(s)
+		fmt.Printf("%q\n", rest)
+	})
+	// Output:
+	// 10 bytes: on disk false
+	// 11 bytes: on disk true, as TestSpool-<random>
+	// "89!"
+}
+
+func ExampleSpooledFile_File() {
+	test("TestNeedsFile", func(t testing.TB) {
+		s := tmptest.Spooled(t, 0) // never moves by itself
+		io.WriteString(s, "small")
+		f, err := s.File() // code under test wants an *os.File: move now
+		if err != nil {
+			t.Fatalf("%v", err)
+		}
+		data, _ := os.ReadFile(f.Name())
+		fmt.Printf("%q\n", data)
+	})
+	// Output:
+	// "small"
+}
+
+func ExamplePath() {
+	test("TestServer", func(t testing.TB) {
+		sock := tmptest.Path(t, tmptest.Suffix(".sock"))
+		fmt.Println(filepath.Base(sock), exists(sock), len(sock) < 100)
+	})
+	// Output:
+	// tmp.sock false true
+}
+
+func ExampleBaseDir() {
+	base := tmptest.BaseDir() // $TMPTEST_DIR, else $GOTMPDIR, else os.TempDir()
+	test("TestBase", func(t testing.TB) {
+		fmt.Println(filepath.Dir(tmptest.Dir(t)) == filepath.Clean(base))
+	})
+	// Output:
+	// true
+}
+
+func ExamplePrefix() {
+	test("TestNames", func(t testing.TB) {
+		fmt.Println(shape(tmptest.Dir(t, tmptest.Prefix("cache-"))))
+		tmptest.Dir(t, tmptest.Prefix("../escape"))
+	})
+	// Output:
+	// cache-TestNames-<random>
+	// tmptest: Prefix("../escape"): a name part cannot hold "/", "\", ".." or NUL; choose the directory with In
+}
+
+func ExampleSuffix() {
+	test("TestNames", func(t testing.TB) {
+		fmt.Println(shape(tmptest.WriteFile(t, "{}", tmptest.Suffix(".json"))))
+	})
+	// Output:
+	// TestNames-<random>.json
+}
+
+func ExampleIn() {
+	test("TestProject", func(t testing.TB) {
+		project := tmptest.Dir(t)
+		src := tmptest.Dir(t, tmptest.In(project), tmptest.Prefix("src-"))
+		fmt.Println(filepath.Dir(src) == project)
+		tmptest.File(t, tmptest.In("/no/such/dir"))
+	})
+	// Output:
+	// true
+	// tmptest: In("/no/such/dir"): no such directory; create it first, or leave out In to use BaseDir()
+}
+
+func ExamplePerm() {
+	test("TestModes", func(t testing.TB) {
+		script := tmptest.WriteFile(t, "#!/bin/sh\necho hi\n", tmptest.Perm(0o755))
+		shared := tmptest.Dir(t, tmptest.Perm(0o750))
+		a, _ := os.Stat(script)
+		b, _ := os.Stat(shared)
+		fmt.Println(a.Mode(), b.Mode())
+	})
+	// Output:
+	// -rwxr-xr-x drwxr-x---
+}
+
+func ExampleKeep() {
+	var dir string
+	test("TestDebug", func(t testing.TB) {
+		dir = tmptest.Dir(t, tmptest.Keep())
+		os.WriteFile(filepath.Join(dir, "state.json"), []byte("{}"), 0o600)
+		// At cleanup, t.Log reports: tmptest: kept /tmp/TestDebug-<random> (Keep())
+	})
+	fmt.Println("after the test:", exists(filepath.Join(dir, "state.json")))
+	os.RemoveAll(dir) // kept things are yours to remove
+	// Output:
+	// after the test: true
+}
+
+func ExampleMake() {
+	// A toy file system: a set of directory names.
+	fsys := map[string]bool{}
+	mkdir := func(path string, perm os.FileMode) error {
+		if fsys[path] {
+			return os.ErrExist // Make tries another name
+		}
+		fsys[path] = true
+		return nil
+	}
+	remove := func(path string) error { delete(fsys, path); return nil }
+
+	test("TestToy", func(t testing.TB) {
+		dir := tmptest.Make(t, 0o700, mkdir, remove, tmptest.In("/virtual"), tmptest.Suffix(".d"))
+		fmt.Println(strings.HasPrefix(dir, filepath.FromSlash("/virtual/")), shape(dir), len(fsys))
+	})
+	fmt.Println("after the test:", len(fsys))
+	// Output:
+	// true TestToy-<random>.d 1
+	// after the test: 0
+}
+
+func ExampleSpooledFile_Rollover() {
+	test("TestRollover", func(t testing.TB) {
+		s := tmptest.Spooled(t, 1<<20)
+		io.WriteString(s, "header\nbody\n")
+		s.Seek(7, io.SeekStart)
+		if err := s.Rollover(); err != nil { // move now, content and offset kept
+			t.Fatalf("%v", err)
+		}
+		rest, _ := io.ReadAll(s)
+		fmt.Printf("%s %q\n", shape(s.Name()), rest)
+	})
+	// Output:
+	// TestRollover-<random> "body\n"
+}
