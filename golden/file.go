@@ -2,7 +2,6 @@ package golden
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -28,7 +27,7 @@ func (c *call) assertFile(cfg config, got []byte) error {
 		return err
 	}
 	defer e.lock.Unlock()
-	if err := e.expect(sha256.Sum256(comparable(got, cfg.exact)), c.test, loc.display); err != nil {
+	if err := e.expect(sum(comparable(got, cfg.exact)), c.test, loc.display); err != nil {
 		return err
 	}
 
@@ -97,13 +96,19 @@ func (c *call) write(cfg config, loc location, got []byte, done string) error {
 // equalContent reports whether want and got match: byte for byte when
 // exact or either is binary, else after CRLF->LF on both sides.
 func equalContent(want, got []byte, exact bool) bool {
-	return bytes.Equal(comparable(want, exact || diff.IsBinary(got)), comparable(got, exact || diff.IsBinary(want)))
+	if exact || bytes.Equal(want, got) {
+		return bytes.Equal(want, got)
+	}
+	if diff.IsBinary(want) || diff.IsBinary(got) {
+		return false
+	}
+	return bytes.Equal(comparable(want, false), comparable(got, false))
 }
 
 // comparable returns b as compared: text with "\r\n" turned into "\n",
 // unless exact or b is binary.
 func comparable(b []byte, exact bool) []byte {
-	if exact || diff.IsBinary(b) || !bytes.Contains(b, []byte("\r\n")) {
+	if exact || !bytes.Contains(b, []byte("\r\n")) || diff.IsBinary(b) {
 		return b
 	}
 	return bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))

@@ -1,8 +1,8 @@
 package golden
 
 import (
-	"crypto/sha256"
 	"fmt"
+	"hash/maphash"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -36,7 +36,7 @@ type entry struct {
 	tree    bool       // a golden tree (AssertDir), else a file
 	display string     // the path as first shown to the user
 	test    string     // the first test that expected content in it
-	sum     [sha256.Size]byte
+	sum     uint64     // maphash of the content, comparable within one process
 	hasSum  bool
 }
 
@@ -71,7 +71,7 @@ func (r *registry) acquire(loc location, tree bool) (*entry, error) {
 
 // expect records that test expects content with digest sum in e, or
 // reports a conflict with an earlier assertion. e must be locked.
-func (e *entry) expect(sum [sha256.Size]byte, test, display string) error {
+func (e *entry) expect(sum uint64, test, display string) error {
 	if e.hasSum && e.sum != sum {
 		return fmt.Errorf("golden: %q: two assertions in this run expect different content (first %s, then %s); "+
 			"a golden holds one result, so the last update would win silently: give each assertion its own golden with golden.Name",
@@ -111,6 +111,15 @@ func (r *registry) isUsed(abs string) bool {
 	}
 	return false
 }
+
+// seed keys the content sums of this process; it never changes after
+// initialisation. A 64-bit maphash suffices: the sums only tell the
+// assertions of one run apart, and it is many times faster than a
+// cryptographic hash on large goldens.
+var seed = maphash.MakeSeed()
+
+// sum returns the content sum of b.
+func sum(b []byte) uint64 { return maphash.Bytes(seed, b) }
 
 // fold maps paths that macOS and Windows treat as one file to one key.
 func fold(p string) string {
