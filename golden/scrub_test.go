@@ -64,3 +64,23 @@ func TestScrubTempDirs(t *testing.T) {
 		t.Errorf("ScrubTempDirs:\n%s\nwant\n%s", got, want)
 	}
 }
+
+func FuzzScrubPath(f *testing.F) {
+	f.Add("/tmp/x", "open /tmp/x/a and /tmp/x")
+	f.Add(`C:\Users\me`, `"C:\\Users\\me\\a" C:/Users/me`)
+	f.Add(".", "./a")
+	f.Fuzz(func(t *testing.T, p, text string) {
+		if p == "" || strings.ContainsRune(p, 0) || strings.ContainsRune(text, 0) {
+			return
+		}
+		var cfg config
+		ScrubPath(p, "\x00").apply(&cfg)
+		if cfg.err != nil {
+			t.Fatal(cfg.err)
+		}
+		out := string(cfg.scrubFunc(&call{})([]byte(text + p + text)))
+		if strings.Contains(out, p) {
+			t.Fatalf("ScrubPath(%q) left it in %q", p, out)
+		}
+	})
+}
