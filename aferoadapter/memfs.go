@@ -193,6 +193,22 @@ func (m *memFs) mkdirAll(name string, perm fs.FileMode, extra walkFlags) error {
 	return nil
 }
 
+// mkdirAllRoot is MkdirAll with *os.Root's rules, for [FS]: confined, and
+// following links, dangling ones included, whose missing targets it
+// creates.
+func (m *memFs) mkdirAllRoot(name string, perm fs.FileMode) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	l, err := m.walkMaking(name, followLast|confined|walkMakeDirs, perm)
+	if err == nil && !l.node.isDir() {
+		err = syscall.ENOTDIR
+	}
+	if err != nil {
+		return pathError("mkdir", name, err)
+	}
+	return nil
+}
+
 func isSeparator(c byte) bool { return c == '/' || c == os.PathSeparator }
 
 // Chmod changes the mode of name, following symlinks, like [os.Chmod].

@@ -2,9 +2,11 @@ package aferoadapter
 
 import (
 	"errors"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // Limits a Linux disk applies to names, so that a name the disk refuses is
@@ -34,6 +36,10 @@ const (
 	// in a slash, for the operations on the entry itself (mkdir, remove,
 	// rename, symlink), which Linux refuses there.
 	keepSlashLink
+	// walkMakeDirs creates every missing component as a directory, links'
+	// targets included, as *os.Root's MkdirAll does; m.mu must be held for
+	// writing.
+	walkMakeDirs
 )
 
 // lookup is where a name led.
@@ -54,6 +60,11 @@ type lookup struct {
 // The error is a bare [syscall.Errno] (or ErrPathEscapes); callers wrap it in
 // the *fs.PathError of their operation. m.mu must be held.
 func (m *memFs) walk(name string, flags walkFlags) (lookup, error) {
+	return m.walkMaking(name, flags, 0)
+}
+
+// walkMaking is walk, creating directories with perm under walkMakeDirs.
+func (m *memFs) walkMaking(name string, flags walkFlags, perm fs.FileMode) (lookup, error) {
 	switch {
 	case name == "":
 		return lookup{}, syscall.ENOENT
@@ -104,6 +115,15 @@ func (m *memFs) walk(name string, flags walkFlags) (lookup, error) {
 			return lookup{}, syscall.ENAMETOOLONG
 		}
 		child := dir.entries[c]
+		if child == nil && flags&walkMakeDirs != 0 {
+			if !dir.allows(permWrite) {
+				return lookup{}, syscall.EACCES
+			}
+			now := time.Now()
+			child = &node{mode: fs.ModeDir | createPerm(perm), modTime: now, entries: map[string]*node{}}
+			dir.entries[c] = child
+			dir.modTime = now
+		}
 		if child == nil {
 			if last {
 				return lookup{parent: dir, base: c, slash: slash}, nil

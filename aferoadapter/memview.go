@@ -36,7 +36,7 @@ func (f memRootFS) MkdirAll(name string, perm fs.FileMode) error {
 	if err := checkName("mkdir", name); err != nil {
 		return err
 	}
-	return f.m.mkdirAll(name, perm, confined)
+	return f.m.mkdirAllRoot(name, perm)
 }
 
 func (f memRootFS) WriteFile(name string, data []byte, perm fs.FileMode) error {
