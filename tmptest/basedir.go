@@ -1,7 +1,6 @@
 package tmptest
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 )
@@ -18,14 +17,14 @@ func BaseDir() string {
 }
 
 // baseDir is BaseDir plus where the answer came from, for messages.
-func baseDir() (dir, where string) {
-	for _, name := range []string{"TMPTEST_DIR", "GOTMPDIR"} {
-		if d := os.Getenv(name); d != "" {
-			return d, fmt.Sprintf("%s=%q", name, d)
-		}
+func baseDir() (dir, from string) {
+	if d := os.Getenv("TMPTEST_DIR"); d != "" {
+		return d, "TMPTEST_DIR"
 	}
-	d := os.TempDir()
-	return d, fmt.Sprintf("os.TempDir() %q", d)
+	if d := os.Getenv("GOTMPDIR"); d != "" {
+		return d, "GOTMPDIR"
+	}
+	return os.TempDir(), "os.TempDir()"
 }
 
 // absDir makes dir absolute without touching the disk when it already is.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"syscall"
 )
 
@@ -21,7 +20,7 @@ const maxTries = 10000
 // truncated or followed, and the next name is tried.
 func (c *config) create(testName string, maxTest int, try func(path string) error) (string, error) {
 	for range maxTries {
-		path := filepath.Join(c.dir, c.newName(testName, maxTest))
+		path := c.join(c.newName(testName, maxTest))
 		err := try(path)
 		if err == nil {
 			return path, nil
@@ -30,7 +29,7 @@ func (c *config) create(testName string, maxTest int, try func(path string) erro
 			return "", c.dirError(err)
 		}
 	}
-	return "", fmt.Errorf("tmptest: %s: no unused name after %d tries", c.where, maxTries)
+	return "", fmt.Errorf("tmptest: %s: no unused name after %d tries", c.where(), maxTries)
 }
 
 // dirError explains an error met while creating in c.dir, naming the
@@ -38,11 +37,11 @@ func (c *config) create(testName string, maxTest int, try func(path string) erro
 func (c *config) dirError(err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("tmptest: %s: no such directory; %s", c.where, c.hint)
+		return fmt.Errorf("tmptest: %s: no such directory; %s", c.where(), c.hint())
 	case errors.Is(err, syscall.ENOTDIR):
-		return fmt.Errorf("tmptest: %s: not a directory; %s", c.where, c.hint)
+		return fmt.Errorf("tmptest: %s: not a directory; %s", c.where(), c.hint())
 	}
-	return fmt.Errorf("tmptest: %s: %w", c.where, err)
+	return fmt.Errorf("tmptest: %s: %w", c.where(), err)
 }
 
 // checkDir reports what [config.create] would say about c.dir, for helpers

@@ -2,7 +2,7 @@ package tmptest
 
 import (
 	"crypto/rand"
-	"strings"
+	"os"
 )
 
 const (
@@ -26,14 +26,14 @@ const (
 // file systems (macOS, Windows).
 const randomAlphabet = "abcdefghijklmnopqrstuvwxyz234567"
 
-// randomName returns randomLen characters from crypto/rand.
-func randomName() string {
-	var b [randomLen]byte
-	rand.Read(b[:]) // never fails: crypto/rand crashes the program instead.
-	for i := range b {
-		b[i] = randomAlphabet[b[i]&31]
+// appendRandom appends randomLen characters from crypto/rand to b.
+func appendRandom(b []byte) []byte {
+	var r [randomLen]byte
+	rand.Read(r[:]) // never fails: crypto/rand crashes the program instead.
+	for _, x := range r {
+		b = append(b, randomAlphabet[x&31])
 	}
-	return string(b[:])
+	return b
 }
 
 // sanitize turns a test name such as "TestLoad/empty file#01" into a name
@@ -41,39 +41,51 @@ func randomName() string {
 // any rune outside [A-Za-z0-9._-] becomes "_", a leading "." becomes "_"
 // (no hidden files), and the result holds at most limit bytes.
 func sanitize(name string, limit int) string {
-	var b strings.Builder
+	return string(appendSanitized(nil, name, limit))
+}
+
+// appendSanitized appends sanitize(name, limit) to b.
+func appendSanitized(b []byte, name string, limit int) []byte {
+	start := len(b)
 	for _, r := range name {
-		if b.Len() >= limit {
+		if len(b)-start >= limit {
 			break
 		}
 		switch {
 		case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', '0' <= r && r <= '9', r == '-', r == '_':
-		case r == '.' && b.Len() > 0:
+		case r == '.' && len(b) > start:
 		case r == '/':
 			r = '-'
 		default:
 			r = '_'
 		}
-		b.WriteByte(byte(r))
+		b = append(b, byte(r))
 	}
-	return b.String()
+	return b
 }
 
 // newName composes prefix, the sanitised test name (at most maxTest bytes
 // of it), a random part and suffix: "cfg-TestLoad-k2m4q7x3za.yaml". The
 // test-name part and its dash are left out when empty.
 func (c *config) newName(testName string, maxTest int) string {
-	random := c.random()
-	test := sanitize(testName, maxTest)
-	if test == "" {
-		return c.prefix + random + c.suffix
+	b := make([]byte, 0, len(c.prefix)+min(len(testName), maxTest)+1+randomLen+len(c.suffix))
+	b = append(b, c.prefix...)
+	n := len(b)
+	if b = appendSanitized(b, testName, maxTest); len(b) > n {
+		b = append(b, '-')
 	}
-	return c.prefix + test + "-" + random + c.suffix
+	if c.names != nil {
+		b = append(b, c.names()...)
+	} else {
+		b = appendRandom(b)
+	}
+	return string(append(b, c.suffix...))
 }
 
-func (c *config) random() string {
-	if c.names != nil {
-		return c.names()
+// join returns the path of name in c.dir, which resolve cleaned.
+func (c *config) join(name string) string {
+	if os.IsPathSeparator(c.dir[len(c.dir)-1]) { // the root: "/", `C:\`
+		return c.dir + name
 	}
-	return randomName()
+	return c.dir + string(os.PathSeparator) + name
 }

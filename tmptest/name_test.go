@@ -66,9 +66,9 @@ func TestLongTestNameIsCut(t *testing.T) {
 func TestRandomNamesDiffer(t *testing.T) {
 	seen := map[string]bool{}
 	for range 1000 {
-		name := randomName()
+		name := string(appendRandom(nil))
 		if !regexp.MustCompile(`^[a-z2-7]{10}$`).MatchString(name) || seen[name] {
-			t.Fatalf("randomName() = %q: not 10 lowercase base32 characters, or seen before", name)
+			t.Fatalf("appendRandom(nil) = %q: not 10 lowercase base32 characters, or seen before", name)
 		}
 		seen[name] = true
 	}

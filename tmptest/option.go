@@ -22,9 +22,9 @@ type Option func(*config)
 // zero config: keep their names and kinds (or move it to [Make]).
 type config struct {
 	prefix, suffix string
-	dir            string // absolute directory to create in
-	where          string // how the user named dir, for messages: In("x"), TMPTEST_DIR="x", ...
-	hint           string // what to do when dir is unusable
+	dir            string // directory to create in; made absolute by resolve
+	dirGiven       string // dir as the user gave it, for messages
+	dirFrom        string // where dir came from: "In", "TMPTEST_DIR", "GOTMPDIR" or "os.TempDir()"
 	perm           fs.FileMode
 	permSet        bool
 	keep           bool     // Keep() was given
@@ -64,8 +64,7 @@ func Suffix(s string) Option {
 // missing or not a directory, fails the test and nothing is created.
 func In(dir string) Option {
 	return func(c *config) {
-		c.dir, c.where = dir, fmt.Sprintf("In(%q)", dir)
-		c.hint = "create it first, or leave out In to use BaseDir()"
+		c.dir, c.dirFrom = dir, "In"
 		if dir == "" {
 			c.setErr(fmt.Errorf("tmptest: In(\"\"): empty directory name; leave out In to use BaseDir()"))
 		}
@@ -107,6 +106,26 @@ func withTmpfile(open func(dir, name string, perm fs.FileMode) (*os.File, error)
 	return func(c *config) { c.tmpfile = open }
 }
 
+// where names the directory as the user gave it, for messages:
+// In("x"), TMPTEST_DIR="x", ... It is built only when needed.
+func (c *config) where() string {
+	switch c.dirFrom {
+	case "In":
+		return fmt.Sprintf("In(%q)", c.dirGiven)
+	case "os.TempDir()":
+		return fmt.Sprintf("os.TempDir() %q", c.dirGiven)
+	}
+	return fmt.Sprintf("%s=%q", c.dirFrom, c.dirGiven)
+}
+
+// hint says what to do when the directory is unusable.
+func (c *config) hint() string {
+	if c.dirFrom == "In" {
+		return "create it first, or leave out In to use BaseDir()"
+	}
+	return "create it, or set TMPTEST_DIR to an existing directory"
+}
+
 func (c *config) setErr(err error) {
 	if c.err == nil {
 		c.err = err
@@ -139,12 +158,12 @@ func resolve(opts []Option, defaultPerm fs.FileMode) (*config, error) {
 	if c.keepEnv, err = keepFromEnv(); err != nil {
 		return nil, err
 	}
-	if c.where == "" {
-		c.dir, c.where = baseDir()
-		c.hint = "create it, or set TMPTEST_DIR to an existing directory"
+	if c.dirFrom == "" {
+		c.dir, c.dirFrom = baseDir()
 	}
+	c.dirGiven = c.dir
 	if c.dir, err = absDir(c.dir); err != nil {
-		return nil, fmt.Errorf("tmptest: %s: %w", c.where, err)
+		return nil, fmt.Errorf("tmptest: %s: %w", c.where(), err)
 	}
 	return c, nil
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"path/filepath"
 
 	"golang.org/x/sys/unix"
 )
@@ -17,7 +16,7 @@ func (c *config) openUnnamed(testName string) (*os.File, error) {
 		open = c.tmpfile
 	}
 	// Its name, for messages only, is the one File would have used.
-	name := filepath.Join(c.dir, c.newName(testName, maxTestName))
+	name := c.join(c.newName(testName, maxTestName))
 	f, err := open(c.dir, name, c.perm)
 	if errors.Is(err, unix.EOPNOTSUPP) || errors.Is(err, unix.EISDIR) {
 		return c.createUnlinked(testName)
