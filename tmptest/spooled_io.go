@@ -58,10 +58,13 @@ func (s *SpooledFile) ReadAt(b []byte, off int64) (int, error) {
 func (s *SpooledFile) Write(b []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.closed {
+	switch {
+	case s.closed:
 		return 0, s.errClosed("write")
+	case len(b) == 0: // like os.File: nothing written, not even a gap
+		return 0, nil
 	}
-	if s.file == nil && len(b) > 0 {
+	if s.file == nil {
 		end := s.off + int64(len(b))
 		if end < s.off || end > math.MaxInt {
 			return 0, s.errInvalid("write", syscall.EFBIG)

@@ -111,6 +111,7 @@ func TestSpooledBehavesLikeFile(t *testing.T) {
 		"\x00\x05\x00\x06\x05\x00\x03\x02\x01\x08\x05\x00",                 // write, write, seek, read
 		"\x03\x30\x00\x04\x02\x0a\x01\x08\x04\x05\x05\x00\x02\x00\x01\x00", // seek past end, write, readat, truncate
 		"\x05\x05\x03\x00\x03\x08\x04\x00\x02\x02",                         // invalid whence, negative seek, truncate -2, readat -1
+		"\x03\x30\x00\x07", // seek past the end, write nothing (found by fuzzing)
 	}
 	for _, s := range scripts {
 		checkSameAsFile(t, []byte(s))
