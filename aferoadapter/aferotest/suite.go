@@ -159,7 +159,7 @@ func runCheck(t testing.TB, b Backend, c Check) (r Result) {
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			r.Status, r.Detail = Fail, fmt.Sprintf("panic: %v\n%s", p, firstFrames(debug.Stack()))
+			r.Status, r.Detail = Fail, strings.TrimSpace(fmt.Sprintf("panic: %v\n%s", p, firstFrames(debug.Stack())))
 		}
 	}()
 	if err := c.run(e); err != nil {
@@ -168,23 +168,30 @@ func runCheck(t testing.TB, b Backend, c Check) (r Result) {
 	return r
 }
 
-// firstFrames keeps the function names of the frames that panicked, for a
-// short, stable detail (no addresses or line numbers).
+// firstFrames names the functions that panicked, innermost first, for a
+// short, stable detail: no arguments, addresses or line numbers.
 func firstFrames(stack []byte) string {
 	var frames []string
-	lines := strings.Split(string(stack), "\n")
-	for i, line := range lines {
-		if !strings.HasPrefix(line, "\t") && strings.Contains(line, "(") && i > 0 &&
-			!strings.HasPrefix(line, "runtime") && !strings.HasPrefix(line, "panic(") {
-			name := line[:strings.LastIndexByte(line, '(')]
-			if strings.Contains(name, "aferotest.") {
-				break
-			}
-			frames = append(frames, "at "+name)
+	seenPanic := false
+	for _, line := range strings.Split(string(stack), "\n") {
+		if line == "" || strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "goroutine ") {
+			continue
 		}
-	}
-	if len(frames) > 2 {
-		frames = frames[:2]
+		if strings.HasPrefix(line, "panic(") {
+			seenPanic = true
+			continue
+		}
+		if !seenPanic || strings.HasPrefix(line, "runtime.") {
+			continue
+		}
+		name := line
+		if i := strings.LastIndexByte(name, '('); i > 0 {
+			name = name[:i]
+		}
+		if strings.Contains(name, "/aferotest.") || len(frames) == 2 {
+			break
+		}
+		frames = append(frames, "at "+name)
 	}
 	return strings.Join(frames, "\n")
 }
