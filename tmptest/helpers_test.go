@@ -147,7 +147,11 @@ func TestPathFitsUnixSocket(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer os.Remove(dir)
+		t.Cleanup(func() { // after Path's cleanups, which empty it
+			if err := os.Remove(dir); err != nil {
+				t.Error(err)
+			}
+		})
 		for _, opts := range [][]Option{{Suffix(".sock")}, {Suffix(".sock"), In(dir)}} {
 			path := Path(t, opts...)
 			if len(path) >= 100 {
