@@ -11,6 +11,7 @@ import (
 
 	"github.com/tmpkit/tmpkit/aferoadapter"
 	"github.com/tmpkit/tmpkit/aferoadapter/aferotest"
+	"github.com/tmpkit/tmpkit/golden"
 )
 
 // privileged reports whether permission bits do not bind this process: a
@@ -85,7 +86,7 @@ func TestConformanceTable(t *testing.T) {
 		}
 	}
 	got := conformanceReport(names, results)
-	assertGolden(t, filepath.Join("testdata", "conformance-"+privilegeName()+".md"), got)
+	golden.Assert(t, got, golden.Name("conformance-"+privilegeName()+".md"))
 }
 
 func privilegeName() string {

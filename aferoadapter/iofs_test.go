@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"syscall"
 	"testing"
 	"testing/fstest"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/tmpkit/tmpkit/aferoadapter"
 	"github.com/tmpkit/tmpkit/fixture"
+	"github.com/tmpkit/tmpkit/golden"
 )
 
 var sampleTree = fixture.Tree{
@@ -110,5 +112,21 @@ func TestIOFSRefusesInvalidNames(t *testing.T) {
 	_, err := fs.Stat(fsys, "../x")
 	if got, want := err.Error(), "stat ../x: invalid argument"; got != want {
 		t.Errorf("Stat(../x) = %q, want %q", got, want)
+	}
+}
+
+// TestIOFSGoldenAssertDir compares trees in memory with a golden tree in
+// testdata: golden.AssertDir works on afero through IOFS.
+func TestIOFSGoldenAssertDir(t *testing.T) {
+	for _, b := range adapterBackends() {
+		t.Run(b.name, func(t *testing.T) {
+			afs, dir := b.new(t)
+			names := fill(t, b, afs, dir)
+			name := "sample-tree"
+			if !slices.Contains(names, "etc/link") {
+				name = "sample-tree-without-links" // MemMapFs
+			}
+			golden.AssertDir(t, aferoadapter.IOFS(afs), golden.Name(name))
+		})
 	}
 }

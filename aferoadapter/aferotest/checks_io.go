@@ -110,7 +110,7 @@ var ioChecks = []Check{
 		}
 		n, err := f.Read(make([]byte, 4))
 		if n != 0 || err != io.EOF {
-			return fmt.Errorf("Read at the end = %d, %s; want 0, io.EOF", n, describe(err))
+			return fmt.Errorf("at the end, Read returned %d, %s; want 0, io.EOF", n, describe(err))
 		}
 		return nil
 	}},
