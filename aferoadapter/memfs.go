@@ -73,10 +73,7 @@ func (m *memFs) OpenFile(name string, flag int, perm fs.FileMode) (afero.File, e
 func (m *memFs) openFile(name string, flag int, perm fs.FileMode, extra walkFlags) (*memFile, error) {
 	create := flag&os.O_CREATE != 0
 	excl := create && flag&os.O_EXCL != 0
-	trunc := flag&os.O_TRUNC != 0
-	writes := flag&(os.O_WRONLY|os.O_RDWR) != 0
-	reads := flag&os.O_WRONLY == 0
-	if create || trunc {
+	if create || flag&os.O_TRUNC != 0 {
 		m.mu.Lock()
 		defer m.mu.Unlock()
 	} else {
@@ -92,6 +89,22 @@ func (m *memFs) openFile(name string, flag int, perm fs.FileMode, extra walkFlag
 	if err != nil {
 		return nil, pathError("open", name, err)
 	}
+	n, err := m.openNode(l, name, flag, perm)
+	if err != nil {
+		return nil, err
+	}
+	return &memFile{fs: m, name: name, node: n, flag: flag}, nil
+}
+
+// openNode applies open(2)'s rules to the entry l leads to: it creates
+// the file (O_CREATE), refuses what open refuses, and truncates (O_TRUNC).
+// m.mu must be held, for writing when flag creates or truncates.
+func (m *memFs) openNode(l lookup, name string, flag int, perm fs.FileMode) (*node, error) {
+	create := flag&os.O_CREATE != 0
+	excl := create && flag&os.O_EXCL != 0
+	trunc := flag&os.O_TRUNC != 0
+	writes := flag&(os.O_WRONLY|os.O_RDWR) != 0
+	reads := flag&os.O_WRONLY == 0
 	n := l.node
 	switch {
 	case n == nil:
@@ -106,8 +119,7 @@ func (m *memFs) openFile(name string, flag int, perm fs.FileMode, extra walkFlag
 		}
 		now := time.Now()
 		n = &node{mode: createPerm(perm), modTime: now}
-		l.parent.entries[l.base] = n
-		l.parent.modTime = now
+		l.parent.setEntry(l.base, n, now)
 	case excl:
 		return nil, pathError("open", name, syscall.EEXIST)
 	case n.isDir():
@@ -126,7 +138,30 @@ func (m *memFs) openFile(name string, flag int, perm fs.FileMode, extra walkFlag
 			n.modTime = time.Now()
 		}
 	}
-	return &memFile{fs: m, name: name, node: n, flag: flag}, nil
+	return n, nil
+}
+
+// writeFile is os.WriteFile in one step under the lock, for [FS]: no
+// handle is made.
+func (m *memFs) writeFile(name string, data []byte, perm fs.FileMode, extra walkFlags) error {
+	if len(data) > maxFileSize {
+		return pathError("write", name, syscall.EFBIG)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	l, err := m.walk(name, followLast|extra)
+	if err != nil {
+		return pathError("open", name, err)
+	}
+	n, err := m.openNode(l, name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, perm)
+	if err != nil {
+		return err
+	}
+	if len(data) > 0 {
+		n.data = append(n.data[:0], data...)
+		n.modTime = time.Now()
+	}
+	return nil
 }
 
 // createPerm is the mode of a new file created with perm.
@@ -148,12 +183,11 @@ func (m *memFs) mkdir(name string, perm fs.FileMode, extra walkFlags) error {
 		return pathError("mkdir", name, syscall.EACCES)
 	}
 	now := time.Now()
-	l.parent.entries[l.base] = &node{
+	l.parent.setEntry(l.base, &node{
 		mode:    fs.ModeDir | createPerm(perm),
 		modTime: now,
 		entries: map[string]*node{},
-	}
-	l.parent.modTime = now
+	}, now)
 	return nil
 }
 
@@ -309,8 +343,7 @@ func (m *memFs) symlink(oldname, newname string, extra walkFlags) error {
 		return &os.LinkError{Op: "symlink", Old: oldname, New: newname, Err: err}
 	}
 	now := time.Now()
-	l.parent.entries[l.base] = &node{mode: fs.ModeSymlink | 0o777, target: oldname, modTime: now}
-	l.parent.modTime = now
+	l.parent.setEntry(l.base, &node{mode: fs.ModeSymlink | 0o777, target: oldname, modTime: now}, now)
 	return nil
 }
 

@@ -3,6 +3,7 @@ package aferoadapter
 import (
 	"io/fs"
 	"slices"
+	"sync/atomic"
 	"time"
 )
 
@@ -20,6 +21,11 @@ type node struct {
 	entries map[string]*node // directory entries; nil for other types
 	uid     int
 	gid     int
+
+	// sorted caches the sorted entry names of a directory for listings.
+	// Readers fill it under the read lock, so it is atomic; every change
+	// of entries clears it, under the write lock.
+	sorted atomic.Pointer[[]string]
 }
 
 func (n *node) isDir() bool     { return n.mode.IsDir() }
@@ -38,14 +44,34 @@ func (n *node) size() int64 {
 	return int64(len(n.data))
 }
 
-// names returns the directory's entry names, sorted.
+// names returns the directory's entry names, sorted. The slice is shared:
+// callers may reslice it but never write to it.
 func (n *node) names() []string {
+	if cached := n.sorted.Load(); cached != nil {
+		return *cached
+	}
 	names := make([]string, 0, len(n.entries))
 	for name := range n.entries {
 		names = append(names, name)
 	}
 	slices.Sort(names)
+	n.sorted.Store(&names)
 	return names
+}
+
+// setEntry adds or replaces the entry name of the directory n, which was
+// modified at now. memFs.mu must be held for writing.
+func (n *node) setEntry(name string, child *node, now time.Time) {
+	n.entries[name] = child
+	n.sorted.Store(nil)
+	n.modTime = now
+}
+
+// deleteEntry removes the entry name of the directory n.
+func (n *node) deleteEntry(name string, now time.Time) {
+	delete(n.entries, name)
+	n.sorted.Store(nil)
+	n.modTime = now
 }
 
 // The owner permission bits. A [NewMemFs] file system acts as an

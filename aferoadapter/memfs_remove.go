@@ -23,8 +23,7 @@ func (m *memFs) remove(name string, extra walkFlags) error {
 	if err != nil {
 		return pathError("remove", name, err)
 	}
-	delete(l.parent.entries, l.base)
-	l.parent.modTime = time.Now()
+	l.parent.deleteEntry(l.base, time.Now())
 	return nil
 }
 
@@ -104,8 +103,7 @@ func removeTree(dir *node, base, name string) error {
 		}
 		return first
 	}
-	delete(dir.entries, base)
-	dir.modTime = time.Now()
+	dir.deleteEntry(base, time.Now())
 	return first
 }
 
@@ -165,9 +163,8 @@ func (m *memFs) rename(oldname, newname string) error {
 		return syscall.ENOTDIR
 	}
 	now := time.Now()
-	delete(lo.parent.entries, lo.base)
-	ln.parent.entries[ln.base] = lo.node
-	lo.parent.modTime, ln.parent.modTime = now, now
+	lo.parent.deleteEntry(lo.base, now)
+	ln.parent.setEntry(ln.base, lo.node, now)
 	return nil
 }
 

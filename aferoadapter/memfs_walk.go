@@ -121,8 +121,7 @@ func (m *memFs) walkMaking(name string, flags walkFlags, perm fs.FileMode) (look
 			}
 			now := time.Now()
 			child = &node{mode: fs.ModeDir | createPerm(perm), modTime: now, entries: map[string]*node{}}
-			dir.entries[c] = child
-			dir.modTime = now
+			dir.setEntry(c, child, now)
 		}
 		if child == nil {
 			if last {

@@ -43,15 +43,7 @@ func (f memRootFS) WriteFile(name string, data []byte, perm fs.FileMode) error {
 	if err := checkName("open", name); err != nil {
 		return err
 	}
-	file, err := f.m.openFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, perm, confined)
-	if err != nil {
-		return err
-	}
-	_, err = file.Write(data)
-	if cerr := file.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return f.m.writeFile(name, data, perm, confined)
 }
 
 func (f memRootFS) Symlink(oldname, newname string) error {
