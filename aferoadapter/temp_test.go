@@ -6,6 +6,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -22,8 +23,8 @@ func TestTempDirDefaults(t *testing.T) {
 	var dir string
 	tb.run(func(tb testing.TB) { dir = aferoadapter.TempDir(tb, afs) })
 	base := filepath.ToSlash(tmptest.BaseDir())
-	if !regexp.MustCompile(`^` + regexp.QuoteMeta(base) + `/TestX_sub_case-[0-9]+$`).MatchString(dir) {
-		t.Errorf("TempDir = %q, want %s/TestX_sub_case-<random>", dir, base)
+	if !regexp.MustCompile(`^` + regexp.QuoteMeta(base) + `/TestX-sub_case-[a-z0-9]{10}$`).MatchString(dir) {
+		t.Errorf("TempDir = %q, want %s/TestX-sub_case-<random>", dir, base)
 	}
 	info, err := afs.Stat(dir)
 	if err != nil || info.Mode() != fs.ModeDir|0o700 {
@@ -50,8 +51,8 @@ func TestTempDirOptions(t *testing.T) {
 	tb.run(func(tb testing.TB) {
 		dir = aferoadapter.TempDir(tb, afs, tmptest.In("/work"), tmptest.Prefix("p-"), tmptest.Suffix(".d"), tmptest.Perm(0o750))
 	})
-	if !regexp.MustCompile(`^/work/p-[0-9]+\.d$`).MatchString(dir) {
-		t.Errorf("TempDir = %q, want /work/p-<random>.d", dir)
+	if !regexp.MustCompile(`^/work/p-T-[a-z0-9]{10}\.d$`).MatchString(dir) {
+		t.Errorf("TempDir = %q, want /work/p-T-<random>.d", dir)
 	}
 	if info, err := afs.Stat(dir); err != nil || info.Mode() != fs.ModeDir|0o750 {
 		t.Errorf("Stat = %v, %v; want drwxr-x---", info, err)
@@ -64,10 +65,8 @@ func TestTempDirErrors(t *testing.T) {
 		opts []tmptest.Option
 		want string
 	}{
-		{[]tmptest.Option{tmptest.In("/nope")}, `aferoadapter: TempDir: tmptest.In("/nope"): stat /nope: no such file or directory` +
-			"\n(check the tmptest options and that afs is writable)"},
-		{[]tmptest.Option{tmptest.Prefix("a/b")}, `aferoadapter: TempDir: prefix "a/b" contains a path separator; give a directory with tmptest.In` +
-			"\n(check the tmptest options and that afs is writable)"},
+		{[]tmptest.Option{tmptest.In("/nope")}, `tmptest: In("/nope"): no such directory; create it first, or leave out In to use BaseDir()`},
+		{[]tmptest.Option{tmptest.Prefix("a/b")}, `tmptest: Prefix("a/b"): a name part cannot hold "/", "\", ".." or NUL; choose the directory with In`},
 	} {
 		tb := newFakeTB("T")
 		if tb.run(func(tb testing.TB) { aferoadapter.TempDir(tb, aferoadapter.NewMemFs(), c.opts...) }) {
@@ -79,25 +78,25 @@ func TestTempDirErrors(t *testing.T) {
 	}
 }
 
-// TestTempDirKeep covers Keep and TMPTEST_KEEP, read at cleanup time.
+// TestTempDirKeep covers Keep and TMPTEST_KEEP (read when TempDir is
+// called, applied at cleanup): tmptest's rules, through tmptest.Make.
 func TestTempDirKeep(t *testing.T) {
 	for _, c := range []struct {
-		env    string
-		keep   bool // tmptest.Keep()
-		fail   bool // the test failed
-		kept   bool
-		errors int
+		env  string
+		keep bool // tmptest.Keep()
+		fail bool // the test failed
+		why  string
 	}{
-		{env: "", kept: false},
-		{env: "never", kept: false},
-		{env: "", keep: true, kept: true},
-		{env: "never", keep: true, kept: true},
-		{env: "failed", fail: false, kept: false},
-		{env: "failed", fail: true, kept: true},
-		{env: "all", kept: true},
-		{env: "sometimes", kept: false, errors: 1},
+		{env: ""},
+		{env: "never"},
+		{env: "", keep: true, why: "Keep()"},
+		{env: "never", keep: true, why: "Keep()"},
+		{env: "failed", fail: false},
+		{env: "failed", fail: true, why: "TMPTEST_KEEP=failed and the test failed"},
+		{env: "all", why: "TMPTEST_KEEP=all"},
 	} {
 		t.Run(c.env, func(t *testing.T) {
+			t.Setenv("TMPTEST_KEEP", c.env)
 			afs := aferoadapter.NewMemFs()
 			tb := newFakeTB("T")
 			var opts []tmptest.Option
@@ -109,36 +108,31 @@ func TestTempDirKeep(t *testing.T) {
 			if c.fail {
 				tb.Errorf("the test failed")
 			}
-			t.Setenv("TMPTEST_KEEP", c.env)
 			tb.finish()
 			_, err := afs.Stat(dir)
-			if kept := err == nil; kept != c.kept {
-				t.Errorf("kept = %v, want %v", kept, c.kept)
+			if kept := err == nil; kept != (c.why != "") {
+				t.Errorf("kept = %v, want %v", kept, c.why != "")
 			}
-			wantLogs := 0
-			if c.kept {
-				wantLogs = 1
-				if want := "aferoadapter: kept " + dir + " on MemFs"; tb.logs[0] != want {
-					t.Errorf("log = %q, want %q", tb.logs[0], want)
-				}
+			var want []string
+			if c.why != "" {
+				want = []string{"tmptest: kept " + dir + " (" + c.why + ")"}
 			}
-			if len(tb.logs) != wantLogs {
-				t.Errorf("logs = %q, want %d", tb.logs, wantLogs)
-			}
-			errs := len(tb.errors)
-			if c.fail {
-				errs--
-			}
-			if errs != c.errors {
-				t.Errorf("errors = %q, want %d", tb.errors, c.errors)
-			}
-			if c.errors > 0 {
-				want := `aferoadapter: TMPTEST_KEEP="sometimes" is not one of "never" (or empty), "failed", "all"; ` + dir + " was removed"
-				if tb.errors[0] != want {
-					t.Errorf("error = %q, want %q", tb.errors[0], want)
-				}
+			if !slices.Equal(tb.logs, want) {
+				t.Errorf("logs = %q, want %q", tb.logs, want)
 			}
 		})
+	}
+}
+
+func TestTempDirBadKeepValue(t *testing.T) {
+	t.Setenv("TMPTEST_KEEP", "sometimes")
+	tb := newFakeTB("T")
+	if tb.run(func(tb testing.TB) { aferoadapter.TempDir(tb, aferoadapter.NewMemFs()) }) {
+		t.Fatal("TempDir returned; want it to stop the test")
+	}
+	want := `tmptest: TMPTEST_KEEP="sometimes": unknown value; accepted: "failed", "all", "never" or empty`
+	if len(tb.fatals) != 1 || tb.fatals[0] != want {
+		t.Errorf("Fatalf calls = %q, want [%q]", tb.fatals, want)
 	}
 }
 
@@ -182,7 +176,7 @@ func TestTempFile(t *testing.T) {
 				t.Fatalf("TempFile stopped the test: %q", tb.fatals)
 			}
 			name := f.Name()
-			if !strings.HasSuffix(name, ".txt") || !strings.Contains(name, "/in/T-") {
+			if !strings.HasSuffix(name, ".txt") || !strings.Contains(name, "/in/T-") || len(tb.fatals) != 0 {
 				t.Errorf("Name = %q, want .../in/T-<random>.txt", name)
 			}
 			if _, err := f.WriteString("written"); err != nil {
@@ -195,6 +189,9 @@ func TestTempFile(t *testing.T) {
 			tb.finish()
 			if _, err := afs.Stat(real); !errors.Is(err, fs.ErrNotExist) || tb.failed {
 				t.Errorf("after cleanup: %v, errors %q", err, tb.errors)
+			}
+			if _, err := f.WriteString("late"); err == nil {
+				t.Errorf("the handle is still open after cleanup")
 			}
 		})
 	}
