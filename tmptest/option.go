@@ -15,11 +15,9 @@ import (
 type Option func(*config)
 
 // config is the resolved form of a list of options plus what a call reads
-// from the environment. A config is built per call, never shared.
-//
-// aferoadapter/options.go reads the fields prefix, suffix, dir, perm,
-// permSet and keep through reflection, after applying one option to a
-// zero config: keep their names and kinds (or move it to [Make]).
+// from the environment. A config is built per call, never shared. Helpers
+// outside this package that create elsewhere (aferoadapter) go through
+// [Make] rather than reading it.
 type config struct {
 	prefix, suffix string
 	dir            string // directory to create in; made absolute by resolve
