@@ -6,47 +6,18 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/tmpkit/tmpkit/internal/faketb"
 	"github.com/tmpkit/tmpkit/tmptest"
 )
 
 // test runs body the way go test runs a test function called name: with
-// a testing.TB whose cleanups run when body is done. An Example function
+// a testing.TB whose cleanups run when body is done. A failure is printed;
+// the log is dropped (kept paths hold random names). An Example function
 // has no *testing.T of its own; in a real test, pass the t you are given.
-func test(name string, body func(t testing.TB)) {
-	t := &exampleT{name: name}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		body(t)
-	}()
-	<-done
-	for i := len(t.cleanups) - 1; i >= 0; i-- {
-		t.cleanups[i]()
-	}
-}
-
-// exampleT is the testing.TB of test. Its log is dropped (kept paths hold
-// random names); a failure is printed.
-type exampleT struct {
-	testing.TB
-	name     string
-	cleanups []func()
-}
-
-func (t *exampleT) Helper()                      {}
-func (t *exampleT) Name() string                 { return t.name }
-func (t *exampleT) Cleanup(f func())             { t.cleanups = append(t.cleanups, f) }
-func (t *exampleT) Failed() bool                 { return false }
-func (t *exampleT) Logf(string, ...any)          {}
-func (t *exampleT) Errorf(f string, args ...any) { fmt.Printf(f+"\n", args...) }
-func (t *exampleT) Fatalf(f string, args ...any) {
-	fmt.Printf(f+"\n", args...)
-	runtime.Goexit()
-}
+func test(name string, body func(t testing.TB)) { faketb.Example{}.Run(name, body) }
 
 // exists reports whether anything is at path.
 func exists(path string) bool {
