@@ -1,12 +1,14 @@
 package aferoadapter_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/spf13/afero"
 
 	"github.com/tmpkit/tmpkit/aferoadapter"
 	"github.com/tmpkit/tmpkit/fixture"
+	"github.com/tmpkit/tmpkit/internal/faketb"
 )
 
 func TestNew(t *testing.T) {
@@ -32,12 +34,12 @@ func TestNew(t *testing.T) {
 }
 
 func TestNewInvalidTree(t *testing.T) {
-	tb := newFakeTB("T")
-	if tb.run(func(tb testing.TB) { aferoadapter.New(tb, fixture.Tree{"../x": fixture.File("")}) }) {
+	tb := faketb.New("T", nil)
+	if tb.Run(func(tb testing.TB) { aferoadapter.New(tb, fixture.Tree{"../x": fixture.File("")}) }) {
 		t.Fatal("New returned; want it to stop the test")
 	}
 	want := `aferoadapter: New: fixture: write: invalid name "../x": has a ".." element, which steps out of a directory` + "\n(fix the Tree)"
-	if len(tb.fatals) != 1 || tb.fatals[0] != want || tb.helpers == 0 {
-		t.Errorf("Fatalf calls = %q, want [%q]", tb.fatals, want)
+	if !slices.Equal(tb.Fatals(), []string{want}) || tb.Called("Helper") == 0 {
+		t.Errorf("Fatalf calls = %q, want [%q]", tb.Fatals(), want)
 	}
 }
