@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tmpkit/tmpkit/internal/faketb"
 )
 
 // setup returns a fresh golden directory holding files (name -> content).
@@ -24,12 +26,19 @@ func setup(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-// fatal returns the Fatalf message of f with dir written as $DIR.
-func fatal(f *fakeTB, dir string) string {
-	return strings.ReplaceAll(f.fatal, filepath.ToSlash(dir), "$DIR")
+// fatal returns the Fatalf message of f with dir written as $DIR ("" if
+// none; the messages joined by newlines if several, which then differ
+// from any one message checkMessage wants).
+func fatal(f *faketb.TB, dir string) string {
+	return scrubDir(strings.Join(f.Fatals(), "\n"), dir)
 }
 
-func assertFake(t *testing.T, test string, got any, opts ...Option) *fakeTB {
+// scrubDir returns msg with dir written as $DIR.
+func scrubDir(msg, dir string) string {
+	return strings.ReplaceAll(msg, filepath.ToSlash(dir), "$DIR")
+}
+
+func assertFake(t *testing.T, test string, got any, opts ...Option) *faketb.TB {
 	return runFake(t, test, func(tb testing.TB) {
 		switch g := got.(type) {
 		case string:
@@ -42,12 +51,12 @@ func assertFake(t *testing.T, test string, got any, opts ...Option) *fakeTB {
 	})
 }
 
-func checkMessage(t *testing.T, f *fakeTB, dir, want string) {
+func checkMessage(t *testing.T, f *faketb.TB, dir, want string) {
 	t.Helper()
 	if got := fatal(f, dir); got != want {
 		t.Errorf("message:\n%s\nwant:\n%s", got, want)
 	}
-	if f.helpers == 0 {
+	if f.Called("Helper") == 0 {
 		t.Errorf("the helper did not call t.Helper")
 	}
 }
@@ -55,11 +64,11 @@ func checkMessage(t *testing.T, f *fakeTB, dir, want string) {
 func TestAssertPasses(t *testing.T) {
 	t.Parallel()
 	dir := setup(t, map[string]string{"TestX.golden": "hello\n", "TestX/sub.golden": "sub\n"})
-	if f := assertFake(t, "TestX", "hello\n", append(quiet(), Dir(dir))...); f.failed || len(f.logs) != 0 {
-		t.Errorf("matching output: failed %v (%s), logs %q", f.failed, f.fatal, f.logs)
+	if f := assertFake(t, "TestX", "hello\n", append(quiet(), Dir(dir))...); f.Failed() || len(f.Logs()) != 0 {
+		t.Errorf("matching output: failed %v (%s), logs %q", f.Failed(), f.Fatals(), f.Logs())
 	}
-	if f := assertFake(t, "TestX/sub", []byte("sub\n"), append(quiet(), Dir(dir))...); f.failed {
-		t.Errorf("subtest golden testdata/TestX/sub.golden not used: %s", f.fatal)
+	if f := assertFake(t, "TestX/sub", []byte("sub\n"), append(quiet(), Dir(dir))...); f.Failed() {
+		t.Errorf("subtest golden testdata/TestX/sub.golden not used: %s", f.Fatals())
 	}
 }
 
@@ -115,8 +124,8 @@ func TestAssertCRLF(t *testing.T) {
 	dir := setup(t, map[string]string{"crlf.golden": "a\r\nb\r\n", "lf.golden": "a\nb\n"})
 	for _, name := range []string{"crlf.golden", "lf.golden"} {
 		for _, got := range []string{"a\nb\n", "a\r\nb\r\n"} {
-			if f := assertFake(t, "TestX", got, append(quiet(), Dir(dir), Name(name))...); f.failed {
-				t.Errorf("%s vs %q: %s", name, got, f.fatal)
+			if f := assertFake(t, "TestX", got, append(quiet(), Dir(dir), Name(name))...); f.Failed() {
+				t.Errorf("%s vs %q: %s", name, got, f.Fatals())
 			}
 		}
 	}
@@ -181,8 +190,8 @@ Updates are refused under CI=true (UPDATE_GOLDEN=force overrides this); to updat
 		t.Errorf("golden updated under CI: %q", b)
 	}
 	f = assertFake(t, "TestX", "new\n", Dir(dir), noFlags(), withEnv("CI=true", "UPDATE_GOLDEN=force"))
-	if f.failed {
-		t.Errorf("UPDATE_GOLDEN=force under CI: %s", f.fatal)
+	if f.Failed() {
+		t.Errorf("UPDATE_GOLDEN=force under CI: %s", f.Fatals())
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "TestX.golden")); string(b) != "new\n" {
 		t.Errorf("UPDATE_GOLDEN=force did not update: %q", b)
@@ -232,8 +241,8 @@ func TestAssertConflict(t *testing.T) {
 func TestAssertCaseCollision(t *testing.T) {
 	t.Parallel()
 	dir := setup(t, map[string]string{"TestCase.golden": "x\n", "Testcase.golden": "x\n"})
-	if f := assertFake(t, "TestCase", "x\n", append(quiet(), Dir(dir))...); f.failed {
-		t.Fatal(f.fatal)
+	if f := assertFake(t, "TestCase", "x\n", append(quiet(), Dir(dir))...); f.Failed() {
+		t.Fatal(f.Fatals())
 	}
 	f := assertFake(t, "Testcase", "x\n", append(quiet(), Dir(dir))...)
 	checkMessage(t, f, dir, `golden: "$DIR/Testcase.golden" and "$DIR/TestCase.golden" differ only in letter case or Unicode normalisation: one file on macOS and Windows; rename a test or use golden.Name`)

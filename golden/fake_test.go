@@ -2,79 +2,19 @@ package golden
 
 import (
 	"flag"
-	"fmt"
-	"runtime"
 	"strings"
-	"sync"
 	"testing"
+
+	"github.com/tmpkit/tmpkit/internal/faketb"
 )
 
-// fakeTB records what a helper does with its testing.TB. It embeds the real
-// test for TempDir and ArtifactDir; Fatalf stops the goroutine as the real
-// one does, so run the helper with runFake.
-type fakeTB struct {
-	testing.TB
-	name string
-
-	mu      sync.Mutex
-	helpers int
-	logs    []string
-	errs    []string
-	fatal   string
-	failed  bool
-}
-
-func (f *fakeTB) Name() string { return f.name }
-
-func (f *fakeTB) Helper() {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.helpers++
-}
-
-func (f *fakeTB) Log(args ...any) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.logs = append(f.logs, fmt.Sprint(args...))
-}
-
-func (f *fakeTB) Logf(format string, args ...any) { f.Log(fmt.Sprintf(format, args...)) }
-
-func (f *fakeTB) Errorf(format string, args ...any) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.errs = append(f.errs, fmt.Sprintf(format, args...))
-	f.failed = true
-}
-
-func (f *fakeTB) Fatalf(format string, args ...any) {
-	f.mu.Lock()
-	f.fatal = fmt.Sprintf(format, args...)
-	f.failed = true
-	f.mu.Unlock()
-	runtime.Goexit()
-}
-
-func (f *fakeTB) Fatal(args ...any) { f.Fatalf("%s", fmt.Sprint(args...)) }
-
-func (f *fakeTB) FailNow() { f.Fatalf("FailNow") }
-
-func (f *fakeTB) Failed() bool {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.failed
-}
-
-// runFake runs fn with a fakeTB named name in its own goroutine and waits
-// for it to return or stop.
-func runFake(t *testing.T, name string, fn func(tb testing.TB)) *fakeTB {
-	f := &fakeTB{TB: t, name: name}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		fn(f)
-	}()
-	<-done
+// runFake runs fn with a faketb.TB named name, whose other methods
+// (TempDir, ArtifactDir) go to t, waits for it to return or stop, runs the
+// cleanups it registered and returns it.
+func runFake(t *testing.T, name string, fn func(tb testing.TB)) *faketb.TB {
+	f := faketb.New(name, t)
+	f.Run(fn)
+	f.Finish()
 	return f
 }
 

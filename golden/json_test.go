@@ -13,8 +13,8 @@ func TestAssertJSON(t *testing.T) {
 	dir := setup(t, nil)
 	v := map[string]any{"z": 1, "a": []string{"<b>&"}, "m": map[string]bool{"y": true, "x": false}}
 	f := assertFake(t, "TestX", v, append(update(), Dir(dir))...)
-	if f.failed {
-		t.Fatal(f.fatal)
+	if f.Failed() {
+		t.Fatal(f.Fatals())
 	}
 	checkContent(t, filepath.Join(dir, "TestX.golden"), `{
   "a": [
@@ -28,8 +28,8 @@ func TestAssertJSON(t *testing.T) {
 }
 `)
 	raw := json.RawMessage(`{"a":["<b>&"],"m":{"x":false,"y":true},"z":1}`)
-	if f := assertFake(t, "TestX", raw, append(quiet(), Dir(dir), newRun())...); f.failed {
-		t.Errorf("json.RawMessage is not re-indented: %s", f.fatal)
+	if f := assertFake(t, "TestX", raw, append(quiet(), Dir(dir), newRun())...); f.Failed() {
+		t.Errorf("json.RawMessage is not re-indented: %s", f.Fatals())
 	}
 }
 
@@ -53,8 +53,8 @@ func TestGet(t *testing.T) {
 		exact = Get(tb, Dir(dir), Exact())
 		bin = Get(tb, Dir(dir), Name("bin.golden"))
 	})
-	if f.failed || string(got) != "a\nb\n" || string(exact) != "a\r\nb\r\n" || string(bin) != "\x00\r\n" {
-		t.Errorf("Get = %q, Exact %q, binary %q (%s)", got, exact, bin, f.fatal)
+	if f.Failed() || string(got) != "a\nb\n" || string(exact) != "a\r\nb\r\n" || string(bin) != "\x00\r\n" {
+		t.Errorf("Get = %q, Exact %q, binary %q (%s)", got, exact, bin, f.Fatals())
 	}
 	f = runFake(t, "TestY", func(tb testing.TB) { Get(tb, Dir(dir)) })
 	checkMessage(t, f, dir, `golden: "$DIR/TestY.golden" does not exist; Get reads a golden file as test input: `+
@@ -91,8 +91,8 @@ func TestKeep(t *testing.T) {
 	f := runFake(t, "TestSkipped", func(tb testing.TB) {
 		Keep(tb, Dir(dir), Option{func(c *config) { c.reg = reg }})
 	})
-	if f.failed {
-		t.Fatal(f.fatal)
+	if f.Failed() {
+		t.Fatal(f.Fatals())
 	}
 	for p, want := range map[string]bool{
 		"TestSkipped.golden":           true,

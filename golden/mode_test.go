@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tmpkit/tmpkit/internal/faketb"
 )
 
 // The update-mode matrix: every UPDATE_GOLDEN value, CI value and state of
@@ -166,22 +169,22 @@ func TestUpdateModeMatrix(t *testing.T) {
 	}
 }
 
-func checkFatal(t *testing.T, f *fakeTB, want string) {
+func checkFatal(t *testing.T, f *faketb.TB, want string) {
 	t.Helper()
-	if !strings.Contains(f.fatal, want) {
-		t.Errorf("Fatalf message %q does not contain %q", f.fatal, want)
+	if fatals := f.Fatals(); len(fatals) != 1 || !strings.Contains(fatals[0], want) {
+		t.Errorf("Fatalf messages %q; want one that contains %q", fatals, want)
 	}
-	if f.helpers == 0 {
+	if f.Called("Helper") == 0 {
 		t.Errorf("Helper was not called")
 	}
 }
 
-func checkPassed(t *testing.T, f *fakeTB, log string) {
+func checkPassed(t *testing.T, f *faketb.TB, log string) {
 	t.Helper()
-	if f.failed {
-		t.Errorf("failed: %s", f.fatal)
+	if f.Failed() {
+		t.Errorf("failed: %s", f.Fatals())
 	}
-	if len(f.logs) != 1 || f.logs[0] != log {
-		t.Errorf("logs = %q, want [%q]", f.logs, log)
+	if !slices.Equal(f.Logs(), []string{log}) {
+		t.Errorf("logs = %q, want [%q]", f.Logs(), log)
 	}
 }

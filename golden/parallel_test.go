@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/tmpkit/tmpkit/internal/faketb"
 )
 
 // TestParallelUpdates runs 50 parallel subtests that each update their own
@@ -18,7 +20,7 @@ func TestParallelUpdates(t *testing.T) {
 	dir := t.TempDir()
 	content := func(i int) string { return strings.Repeat(fmt.Sprintf("golden %d\n", i), 10_000) }
 	var mu sync.Mutex
-	racers := map[string]*fakeTB{}
+	racers := map[string]*faketb.TB{}
 
 	t.Run("group", func(t *testing.T) {
 		for i := range 50 {
@@ -47,11 +49,11 @@ func TestParallelUpdates(t *testing.T) {
 	checkNoTempFiles(t, dir)
 
 	winner, loser := "A", "B"
-	if racers["A"].failed {
+	if racers["A"].Failed() {
 		winner, loser = "B", "A"
 	}
-	if racers[winner].failed || !racers[loser].failed {
-		t.Fatalf("racer A failed %v, racer B failed %v: want exactly one failure", racers["A"].failed, racers["B"].failed)
+	if racers[winner].Failed() || !racers[loser].Failed() {
+		t.Fatalf("racer A failed %v, racer B failed %v: want exactly one failure", racers["A"].Failed(), racers["B"].Failed())
 	}
 	want := fmt.Sprintf(`golden: "$DIR/shared.golden": two assertions in this run expect different content `+
 		`(first TestParallelUpdates/group/racer%s, then TestParallelUpdates/group/racer%s); a golden holds one result, `+

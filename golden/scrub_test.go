@@ -16,14 +16,14 @@ func TestScrub(t *testing.T) {
 		Scrub("host-42", "$HOST"),
 		ScrubRegexp(regexp.MustCompile(`\d{4}-\d\d-\d\dT[\d:]+Z`), "$$TIME"),
 		ScrubRegexp(regexp.MustCompile(`version (\d+)\.\d+\.\d+`), "version ${1}.x"))
-	if f := assertFake(t, "TestX", out, opts...); f.failed {
-		t.Fatal(f.fatal)
+	if f := assertFake(t, "TestX", out, opts...); f.Failed() {
+		t.Fatal(f.Fatals())
 	}
 	checkContent(t, filepath.Join(dir, "TestX.golden"), "version 1.x built $TIME by $HOST\n")
 	// The next run, with other volatile values, compares equal.
 	out2 := "version 1.9.0 built 2025-01-02T03:04:05Z by host-42\n"
-	if f := assertFake(t, "TestX", out2, append(opts[:0:0], append(quiet(), opts[2:]...)...)...); f.failed {
-		t.Error(f.fatal)
+	if f := assertFake(t, "TestX", out2, append(opts[:0:0], append(quiet(), opts[2:]...)...)...); f.Failed() {
+		t.Error(f.Fatals())
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/tmpkit/tmpkit/fixture"
+	"github.com/tmpkit/tmpkit/internal/faketb"
 )
 
 // output is a tree as code under test would produce it.
@@ -22,7 +23,7 @@ var output = fixture.Tree{
 	"docs/guide/a.md": fixture.File("a\n").WithMode(0o600),
 }
 
-func assertDirFake(t *testing.T, test string, fsys fixture.Tree, opts ...Option) *fakeTB {
+func assertDirFake(t *testing.T, test string, fsys fixture.Tree, opts ...Option) *faketb.TB {
 	return runFake(t, test, func(tb testing.TB) { AssertDir(tb, fsys.FS(), opts...) })
 }
 
@@ -61,8 +62,8 @@ To create it from the output, run from the module root:
 	UPDATE_GOLDEN=new go test ./golden -run '^TestTree$'`)
 
 	f = assertDirFake(t, "TestTree", output, append(update(), Dir(dir), newRun())...)
-	if f.failed {
-		t.Fatal(f.fatal)
+	if f.Failed() {
+		t.Fatal(f.Fatals())
 	}
 	wantLogs := []string{
 		"golden: created $DIR/TestTree.golden/README.md",
@@ -85,8 +86,8 @@ To create it from the output, run from the module root:
 
 	// The same output compares equal; so does one with CRLF text, other
 	// non-executable modes and no empty directory.
-	if f := assertDirFake(t, "TestTree", output, append(quiet(), Dir(dir))...); f.failed {
-		t.Error(f.fatal)
+	if f := assertDirFake(t, "TestTree", output, append(quiet(), Dir(dir))...); f.Failed() {
+		t.Error(f.Fatals())
 	}
 	crlf := fixture.Tree{
 		"README.md":       fixture.File("# out\r\n"),
@@ -95,16 +96,16 @@ To create it from the output, run from the module root:
 		"data/latest":     fixture.Symlink("blob.bin"),
 		"docs/guide/a.md": fixture.File("a\n").WithMode(0o666),
 	}
-	if f := assertDirFake(t, "TestTree", crlf, append(quiet(), Dir(dir), newRun())...); f.failed {
-		t.Error(f.fatal)
+	if f := assertDirFake(t, "TestTree", crlf, append(quiet(), Dir(dir), newRun())...); f.Failed() {
+		t.Error(f.Fatals())
 	}
 }
 
 func TestAssertDirMismatch(t *testing.T) {
 	t.Parallel()
 	dir := setup(t, nil)
-	if f := assertDirFake(t, "TestTree", output, append(update(), Dir(dir))...); f.failed {
-		t.Fatal(f.fatal)
+	if f := assertDirFake(t, "TestTree", output, append(update(), Dir(dir))...); f.Failed() {
+		t.Fatal(f.Fatals())
 	}
 	changed := fixture.Tree{
 		"README.md":       fixture.File("# out\nmore\n"),
@@ -154,8 +155,8 @@ func TestAssertDirUpdateRemovesStaleInsideTreeOnly(t *testing.T) {
 	os.Symlink(outside, filepath.Join(dir, "TestTree.golden", "docs", "escape"))
 
 	f := assertDirFake(t, "TestTree", output, append(update(), Dir(dir))...)
-	if f.failed {
-		t.Fatal(f.fatal)
+	if f.Failed() {
+		t.Fatal(f.Fatals())
 	}
 	checkLogs(t, f, dir, []string{
 		"golden: removed $DIR/TestTree.golden/data/blob.bin",
@@ -174,8 +175,8 @@ func TestAssertDirUpdateRemovesStaleInsideTreeOnly(t *testing.T) {
 	checkContent(t, filepath.Join(dir, "TestOther.golden", "stale.txt"), "another tree\n")
 	checkContent(t, filepath.Join(dir, "TestTree", "sub.golden"), "a subtest golden\n")
 	checkContent(t, filepath.Join(outside, "victim"), "precious\n")
-	if f := assertDirFake(t, "TestTree", output, append(quiet(), Dir(dir), newRun())...); f.failed {
-		t.Errorf("after the update: %s", f.fatal)
+	if f := assertDirFake(t, "TestTree", output, append(quiet(), Dir(dir), newRun())...); f.Failed() {
+		t.Errorf("after the update: %s", f.Fatals())
 	}
 }
 
@@ -184,8 +185,8 @@ func TestAssertDirScrubsAndConflicts(t *testing.T) {
 	dir := setup(t, nil)
 	tree := fixture.Tree{"log.txt": fixture.File("built at 12:34\n"), "link": fixture.Symlink("/tmp/build-42/x")}
 	opts := append(update(), Dir(dir), ScrubRegexp(regexp.MustCompile(`\d\d:\d\d`), "HH:MM"), Scrub("build-42", "build-N"))
-	if f := assertDirFake(t, "TestTree", tree, opts...); f.failed {
-		t.Fatal(f.fatal)
+	if f := assertDirFake(t, "TestTree", tree, opts...); f.Failed() {
+		t.Fatal(f.Fatals())
 	}
 	want := map[string]string{"log.txt": "built at HH:MM\n", "link": "-> /tmp/build-N/x"}
 	if got := snapshot(t, filepath.Join(dir, "TestTree.golden")); !mapsEqual(got, want) {
@@ -214,11 +215,11 @@ func TestAssertDirNotADirectory(t *testing.T) {
 	checkMessage(t, f, dir, `golden: read "$DIR/TestTree.golden": exists and is not a directory; a golden tree is a directory of files`)
 }
 
-func checkLogs(t *testing.T, f *fakeTB, dir string, want []string) {
+func checkLogs(t *testing.T, f *faketb.TB, dir string, want []string) {
 	t.Helper()
 	var got []string
-	for _, l := range f.logs {
-		got = append(got, fatal(&fakeTB{fatal: l}, dir))
+	for _, l := range f.Logs() {
+		got = append(got, scrubDir(l, dir))
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("logs:\n%q\nwant\n%q", got, want)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"testing"
 )
 
@@ -14,8 +15,8 @@ func TestUpdateWritesAtomicallyAndLogs(t *testing.T) {
 	t.Parallel()
 	dir := setup(t, nil)
 	f := assertFake(t, "TestX/sub", "v1\n", append(update(), Dir(dir))...)
-	if f.failed || len(f.logs) != 1 || f.logs[0] != "golden: created "+filepath.ToSlash(dir)+"/TestX/sub.golden" {
-		t.Fatalf("create: failed %v %s, logs %q", f.failed, f.fatal, f.logs)
+	if f.Failed() || !slices.Equal(f.Logs(), []string{"golden: created " + filepath.ToSlash(dir) + "/TestX/sub.golden"}) {
+		t.Fatalf("create: failed %v %s, logs %q", f.Failed(), f.Fatals(), f.Logs())
 	}
 	p := filepath.Join(dir, "TestX", "sub.golden")
 	checkMode(t, p, 0o644)
@@ -26,8 +27,8 @@ func TestUpdateWritesAtomicallyAndLogs(t *testing.T) {
 		t.Fatal(err)
 	}
 	f = assertFake(t, "TestX/sub", "v2\n", append(update(), Dir(dir), newRun())...)
-	if f.failed || len(f.logs) != 1 || f.logs[0] != "golden: updated "+filepath.ToSlash(dir)+"/TestX/sub.golden" {
-		t.Fatalf("update: failed %v %s, logs %q", f.failed, f.fatal, f.logs)
+	if f.Failed() || !slices.Equal(f.Logs(), []string{"golden: updated " + filepath.ToSlash(dir) + "/TestX/sub.golden"}) {
+		t.Fatalf("update: failed %v %s, logs %q", f.Failed(), f.Fatals(), f.Logs())
 	}
 	checkMode(t, p, 0o600)
 	checkContent(t, p, "v2\n")
@@ -43,8 +44,8 @@ func TestUpdateSkipsUnchanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := assertFake(t, "TestX", "same\n", append(update(), Dir(dir), Name("same.golden"))...)
-	if f.failed || len(f.logs) != 0 {
-		t.Fatalf("failed %v %s, logs %q", f.failed, f.fatal, f.logs)
+	if f.Failed() || len(f.Logs()) != 0 {
+		t.Fatalf("failed %v %s, logs %q", f.Failed(), f.Fatals(), f.Logs())
 	}
 	after, err := os.Stat(p)
 	if err != nil {
@@ -100,7 +101,7 @@ func TestUpdateDoesNotFollowSymlinksOut(t *testing.T) {
 		t.Skip("no symlinks:", err)
 	}
 	f := assertFake(t, "TestX", "x\n", append(update(), Dir(dir))...)
-	if !f.failed {
+	if !f.Failed() {
 		t.Errorf("an update through a symlink leading out of the golden dir passed")
 	}
 	checkContent(t, filepath.Join(outside, "victim"), "precious\n")
