@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"syscall"
 	"testing"
+
+	"github.com/tmpkit/tmpkit/internal/faketb"
 )
 
 // names returns a name source for withNames that yields list, then fails
@@ -45,12 +47,12 @@ func TestCollisionLeavesWhatWasThere(t *testing.T) {
 				t.Fatal(err)
 			}
 
-			f := newFakeTB("TestPlant")
+			f := faketb.New("TestPlant", nil)
 			opts := []Option{In(dir), withNames(names(t, "file", "link", "free"))}
 			if h.name == "Unnamed" {
 				opts = append(opts, withTmpfile(refuseTmpfile(syscall.EOPNOTSUPP)))
 			}
-			if !f.run(func(t testing.TB) {
+			if !f.Run(func(t testing.TB) {
 				h.call(t, opts...)
 				if h.name == "Spooled" {
 					if err := Spooled(t, 0, opts...).Rollover(); err != nil {
@@ -58,7 +60,7 @@ func TestCollisionLeavesWhatWasThere(t *testing.T) {
 					}
 				}
 			}) {
-				t.Fatalf("%s failed: %s", h.name, f.fatal)
+				t.Fatalf("%s failed: %s", h.name, f.Fatals())
 			}
 
 			got, err := os.ReadFile(planted)
@@ -79,7 +81,7 @@ func TestCollisionLeavesWhatWasThere(t *testing.T) {
 					t.Errorf("%s did not take the free name: %v", h.name, err)
 				}
 			}
-			f.finish()
+			f.Finish()
 			if got := list(t, dir); len(got) != 2 {
 				t.Errorf("after cleanup %s holds %q; want only the planted file and link", dir, got)
 			}

@@ -1,124 +1,30 @@
 package tmptest
 
 import (
-	"fmt"
 	"os"
-	"runtime"
-	"slices"
-	"sync"
 	"testing"
+
+	"github.com/tmpkit/tmpkit/internal/faketb"
 )
 
-// fakeTB records what a helper does with its testing.TB. Its Fatalf and
-// FailNow stop the calling goroutine as the real ones do, so a helper must
-// be called through run.
-type fakeTB struct {
-	testing.TB // nil: calling a method not defined below panics
-	name       string
-
-	mu       sync.Mutex
-	calls    []string // method names, in call order
-	logs     []string
-	errs     []string
-	fatal    string
-	failed   bool
-	cleanups []func()
-}
-
-func newFakeTB(name string) *fakeTB { return &fakeTB{name: name} }
-
-// run calls fn with f in a new goroutine, as go test calls a test
-// function, and reports whether fn returned (false: it called Fatalf).
-// Cleanups wait for finish.
-func (f *fakeTB) run(fn func(t testing.TB)) (returned bool) {
-	done := make(chan bool)
-	go func() {
-		ok := false
-		defer func() { done <- ok }()
-		fn(f)
-		ok = true
-	}()
-	return <-done
-}
-
-// finish runs the registered cleanups, last first, as go test does.
-func (f *fakeTB) finish() {
-	f.mu.Lock()
-	cleanups := f.cleanups
-	f.cleanups = nil
-	f.mu.Unlock()
-	for _, fn := range slices.Backward(cleanups) {
-		f.run(func(testing.TB) { fn() })
-	}
-}
-
-func (f *fakeTB) record(call string) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.calls = append(f.calls, call)
-}
-
-func (f *fakeTB) Helper() { f.record("Helper") }
-
-func (f *fakeTB) Name() string { f.record("Name"); return f.name }
-
-func (f *fakeTB) Cleanup(fn func()) {
-	f.record("Cleanup")
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.cleanups = append(f.cleanups, fn)
-}
-
-func (f *fakeTB) Logf(format string, args ...any) {
-	f.record("Logf")
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.logs = append(f.logs, fmt.Sprintf(format, args...))
-}
-
-func (f *fakeTB) Errorf(format string, args ...any) {
-	f.record("Errorf")
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.failed = true
-	f.errs = append(f.errs, fmt.Sprintf(format, args...))
-}
-
-func (f *fakeTB) Fatalf(format string, args ...any) {
-	f.record("Fatalf")
-	f.mu.Lock()
-	f.failed = true
-	f.fatal = fmt.Sprintf(format, args...)
-	f.mu.Unlock()
-	runtime.Goexit()
-}
-
-func (f *fakeTB) Fail() {
-	f.record("Fail")
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.failed = true
-}
-
-func (f *fakeTB) Failed() bool {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.failed
-}
-
-// fatalOf runs fn through a new fakeTB and returns its Fatalf message,
-// failing t if fn returned normally or did not call Helper first.
+// fatalOf runs fn through a new faketb.TB and returns its Fatalf message,
+// failing t if fn returned normally, stopped other than by one Fatalf, or
+// did not call Helper first.
 func fatalOf(t *testing.T, fn func(t testing.TB)) string {
 	t.Helper()
-	f := newFakeTB("TestFake")
-	if f.run(fn) {
+	f := faketb.New("TestFake", nil)
+	if f.Run(fn) {
 		t.Fatalf("the helper returned; want it to call Fatalf")
 	}
-	f.finish()
-	if len(f.calls) == 0 || f.calls[0] != "Helper" {
-		t.Errorf("calls = %q; want Helper first", f.calls)
+	f.Finish()
+	if calls := f.Calls(); len(calls) == 0 || calls[0] != "Helper" {
+		t.Errorf("calls = %q; want Helper first", calls)
 	}
-	return f.fatal
+	fatals := f.Fatals()
+	if len(fatals) != 1 {
+		t.Fatalf("Fatalf messages = %q; want one", fatals)
+	}
+	return fatals[0]
 }
 
 // cleanDir returns a new directory for In, checked empty at the end.

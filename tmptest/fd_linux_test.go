@@ -4,6 +4,8 @@ import (
 	"os"
 	"slices"
 	"testing"
+
+	"github.com/tmpkit/tmpkit/internal/faketb"
 )
 
 // openFDs lists the process's open file descriptors.
@@ -30,15 +32,15 @@ func TestNoDescriptorLeft(t *testing.T) {
 	t.Run("helpers", func(t *testing.T) {
 		for range 10 {
 			useEverything(t, dir)
-			f := newFakeTB("TestFake")
-			f.run(func(tb testing.TB) {
+			f := faketb.New("TestFake", nil)
+			f.Run(func(tb testing.TB) {
 				useEverything(tb, dir)
 				File(tb, In(dir)).Close()
 				sp := Spooled(tb, 0, In(dir))
 				sp.File()
 				sp.Close()
 			})
-			f.finish()
+			f.Finish()
 		}
 	})
 	if after := openFDs(t); !slices.Equal(before, after) {

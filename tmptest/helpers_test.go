@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/tmpkit/tmpkit/internal/faketb"
 )
 
 // checkMode fails t unless path has mode (ignored on Windows).
@@ -34,23 +36,23 @@ func checkGone(t *testing.T, path string) {
 
 func TestHelpersCallHelperFirst(t *testing.T) {
 	for _, h := range allHelpers() {
-		f := newFakeTB("TestFirst")
-		f.run(func(t testing.TB) { h.call(t, In(os.TempDir())) })
-		f.finish()
-		if len(f.calls) == 0 || f.calls[0] != "Helper" {
-			t.Errorf("%s: calls = %q; want Helper first", h.name, f.calls)
+		f := faketb.New("TestFirst", nil)
+		f.Run(func(t testing.TB) { h.call(t, In(os.TempDir())) })
+		f.Finish()
+		if calls := f.Calls(); len(calls) == 0 || calls[0] != "Helper" {
+			t.Errorf("%s: calls = %q; want Helper first", h.name, calls)
 		}
-		if f.failed {
-			t.Errorf("%s failed: %s %q", h.name, f.fatal, f.errs)
+		if f.Failed() {
+			t.Errorf("%s failed: %s %q", h.name, f.Fatals(), f.Errors())
 		}
 	}
 }
 
 func TestDir(t *testing.T) {
 	base := cleanDir(t)
-	f := newFakeTB("TestDir")
+	f := faketb.New("TestDir", nil)
 	var dir string
-	f.run(func(tb testing.TB) {
+	f.Run(func(tb testing.TB) {
 		dir = Dir(tb, In(base))
 		if filepath.Dir(dir) != base || !filepath.IsAbs(dir) {
 			t.Errorf("Dir = %q; want an absolute path directly in %q", dir, base)
@@ -60,15 +62,15 @@ func TestDir(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	f.finish()
+	f.Finish()
 	checkGone(t, dir)
 }
 
 func TestFile(t *testing.T) {
 	base := cleanDir(t)
-	f := newFakeTB("TestFile")
+	f := faketb.New("TestFile", nil)
 	var file, closedEarly *os.File
-	f.run(func(tb testing.TB) {
+	f.Run(func(tb testing.TB) {
 		file = File(tb, In(base))
 		checkMode(t, file.Name(), 0o600)
 		if _, err := file.WriteString("hello"); err != nil {
@@ -80,9 +82,9 @@ func TestFile(t *testing.T) {
 		closedEarly = File(tb, In(base))
 		closedEarly.Close()
 	})
-	f.finish()
-	if len(f.errs) != 0 {
-		t.Errorf("cleanup reported %q; want nothing, closing early is fine", f.errs)
+	f.Finish()
+	if len(f.Errors()) != 0 {
+		t.Errorf("cleanup reported %q; want nothing, closing early is fine", f.Errors())
 	}
 	if _, err := file.Write([]byte("x")); !errors.Is(err, os.ErrClosed) {
 		t.Errorf("Write after cleanup: %v; want the file closed", err)
@@ -93,9 +95,9 @@ func TestFile(t *testing.T) {
 
 func TestWriteFile(t *testing.T) {
 	base := cleanDir(t)
-	f := newFakeTB("TestWriteFile")
+	f := faketb.New("TestWriteFile", nil)
 	var paths []string
-	f.run(func(tb testing.TB) {
+	f.Run(func(tb testing.TB) {
 		paths = append(paths, WriteFile(tb, "text", In(base)), WriteFile(tb, []byte{0, 1, 2}, In(base), Perm(0o444)))
 		type name string
 		paths = append(paths, WriteFile(tb, name(""), In(base)))
@@ -107,7 +109,7 @@ func TestWriteFile(t *testing.T) {
 		checkMode(t, paths[0], 0o600)
 		checkMode(t, paths[1], 0o444)
 	})
-	f.finish()
+	f.Finish()
 	for _, p := range paths {
 		checkGone(t, p)
 	}
@@ -115,9 +117,9 @@ func TestWriteFile(t *testing.T) {
 
 func TestPath(t *testing.T) {
 	base := cleanDir(t)
-	f := newFakeTB("TestPath")
+	f := faketb.New("TestPath", nil)
 	var paths []string
-	f.run(func(tb testing.TB) {
+	f.Run(func(tb testing.TB) {
 		paths = []string{Path(tb, In(base)), Path(tb, In(base), Prefix("db"), Suffix(".sqlite")), Path(tb, In(base), Suffix(".sock"))}
 		for i, want := range []string{"tmp", "db.sqlite", "tmp.sock"} {
 			if got := filepath.Base(paths[i]); got != want {
@@ -133,7 +135,7 @@ func TestPath(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	f.finish()
+	f.Finish()
 	for _, p := range paths {
 		checkGone(t, filepath.Dir(p))
 	}
@@ -183,16 +185,16 @@ func TestMakeOnAnotherFileSystem(t *testing.T) {
 	}
 	var removed []string
 	remove := func(path string) error { removed = append(removed, path); return nil }
-	f := newFakeTB("TestMake")
+	f := faketb.New("TestMake", nil)
 	var path string
 	next := names(t, "taken", "free")
-	f.run(func(t testing.TB) {
+	f.Run(func(t testing.TB) {
 		path = Make(t, 0o700, create, remove, In("/mem"), Perm(0o750), withNames(next))
 	})
 	if want := filepath.FromSlash("/mem/TestMake-free"); path != want || made[path] != 0o750 {
 		t.Errorf("Make = %q with mode %v; want %q with mode 0750", path, made[path], want)
 	}
-	f.finish()
+	f.Finish()
 	if len(removed) != 1 || removed[0] != path {
 		t.Errorf("removed %q at cleanup; want %q", removed, path)
 	}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/tmpkit/tmpkit/internal/faketb"
 )
 
 func TestKeepEnvRejected(t *testing.T) {
@@ -50,10 +52,10 @@ func TestKeepPolicy(t *testing.T) {
 			if tt.keep {
 				opts = append(opts, Keep())
 			}
-			f := newFakeTB("TestKeep")
+			f := faketb.New("TestKeep", nil)
 			var paths []string
 			var file *os.File
-			f.run(func(t testing.TB) {
+			f.Run(func(t testing.TB) {
 				file = File(t, opts...)
 				paths = append(paths, file.Name(), Dir(t, opts...), WriteFile(t, "x", opts...))
 				sp := Spooled(t, 0, opts...)
@@ -67,7 +69,7 @@ func TestKeepPolicy(t *testing.T) {
 			})
 			// The policy was read at the call: changing it now changes nothing.
 			t.Setenv("TMPTEST_KEEP", "never")
-			f.finish()
+			f.Finish()
 
 			var wantLogs []string
 			for _, p := range slices.Backward(paths) {
@@ -79,14 +81,14 @@ func TestKeepPolicy(t *testing.T) {
 					wantLogs = append(wantLogs, fmt.Sprintf("tmptest: kept %s (%s)", p, tt.why))
 				}
 			}
-			if !slices.Equal(f.logs, wantLogs) {
-				t.Errorf("logs:\n got: %q\nwant: %q", f.logs, wantLogs)
+			if !slices.Equal(f.Logs(), wantLogs) {
+				t.Errorf("logs:\n got: %q\nwant: %q", f.Logs(), wantLogs)
 			}
 			if _, err := file.Write([]byte("x")); !errors.Is(err, os.ErrClosed) {
 				t.Errorf("File after cleanup: Write error = %v; want it closed, kept or not", err)
 			}
-			if len(f.errs) != 0 {
-				t.Errorf("Errorf calls: %q; want none", f.errs)
+			if len(f.Errors()) != 0 {
+				t.Errorf("Errorf calls: %q; want none", f.Errors())
 			}
 		})
 	}

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/tmpkit/tmpkit/internal/faketb"
 )
 
 // helper is one of the package's helpers, reduced to what they share.
@@ -109,13 +111,13 @@ func TestBaseDir(t *testing.T) {
 func TestBaseDirUsedAndChecked(t *testing.T) {
 	dir := cleanDir(t)
 	t.Setenv("TMPTEST_DIR", dir)
-	f := newFakeTB("TestBase")
-	f.run(func(t testing.TB) {
+	f := faketb.New("TestBase", nil)
+	f.Run(func(t testing.TB) {
 		if got := filepath.Dir(Dir(t)); got != dir {
 			t.Errorf("Dir's parent = %q; want $TMPTEST_DIR %q", got, dir)
 		}
 	})
-	f.finish()
+	f.Finish()
 
 	missing := filepath.Join(dir, "missing")
 	t.Setenv("TMPTEST_DIR", missing)
@@ -140,14 +142,14 @@ func TestRelativeDirMadeAbsolute(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer os.Remove(filepath.Join(dir, "sub"))
-	f := newFakeTB("TestRel")
+	f := faketb.New("TestRel", nil)
 	var got string
-	f.run(func(t testing.TB) { got = Dir(t, In("sub")) })
+	f.Run(func(t testing.TB) { got = Dir(t, In("sub")) })
 	if want := filepath.Join(dir, "sub"); filepath.Dir(got) != want {
 		t.Errorf("Dir(In(\"sub\")) = %q; want it in %q", got, want)
 	}
 	t.Chdir(t.TempDir()) // cleanup must not depend on the working directory
-	f.finish()
+	f.Finish()
 	if _, err := os.Lstat(got); !os.IsNotExist(err) {
 		t.Errorf("after cleanup, Lstat(%q) = %v; want not exist", got, err)
 	}
@@ -155,9 +157,9 @@ func TestRelativeDirMadeAbsolute(t *testing.T) {
 
 func TestZeroOptionIgnored(t *testing.T) {
 	dir := cleanDir(t)
-	f := newFakeTB("TestZero")
-	if !f.run(func(t testing.TB) { Dir(t, nil, In(dir)) }) {
-		t.Errorf("Dir(t, nil) failed: %s", f.fatal)
+	f := faketb.New("TestZero", nil)
+	if !f.Run(func(t testing.TB) { Dir(t, nil, In(dir)) }) {
+		t.Errorf("Dir(t, nil) failed: %s", f.Fatals())
 	}
-	f.finish()
+	f.Finish()
 }

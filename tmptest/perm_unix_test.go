@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+
+	"github.com/tmpkit/tmpkit/internal/faketb"
 )
 
 // TestPermIsExactWhateverTheUmask sets a umask that removes group and
@@ -19,8 +21,8 @@ func TestPermIsExactWhateverTheUmask(t *testing.T) {
 	old := syscall.Umask(0o277)
 	defer syscall.Umask(old)
 
-	f := newFakeTB("TestPerm")
-	f.run(func(tb testing.TB) {
+	f := faketb.New("TestPerm", nil)
+	f.Run(func(tb testing.TB) {
 		checkMode(t, Dir(tb, In(base), Perm(0o755)), fs.ModeDir|0o755)
 		checkMode(t, File(tb, In(base), Perm(0o640)).Name(), 0o640)
 		checkMode(t, WriteFile(tb, "x", In(base), Perm(0o604)), 0o604)
@@ -44,8 +46,8 @@ func TestPermIsExactWhateverTheUmask(t *testing.T) {
 		checkMode(t, Dir(tb, In(base)), fs.ModeDir|0o500)
 		checkMode(t, File(tb, In(base)).Name(), 0o400)
 	})
-	f.finish()
-	if f.failed {
-		t.Errorf("helpers failed: %s %q", f.fatal, f.errs)
+	f.Finish()
+	if f.Failed() {
+		t.Errorf("helpers failed: %s %q", f.Fatals(), f.Errors())
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/tmpkit/tmpkit/internal/faketb"
 )
 
 // build makes the tree described by entries under root: a name ending in
@@ -45,9 +47,9 @@ func build(t *testing.T, root string, entries []string, modes map[string]fs.File
 
 func TestCleanupRemovesReadOnlyTree(t *testing.T) {
 	base := cleanDir(t)
-	f := newFakeTB("TestReadOnly")
+	f := faketb.New("TestReadOnly", nil)
 	var dir string
-	f.run(func(tb testing.TB) {
+	f.Run(func(tb testing.TB) {
 		dir = Dir(tb, In(base))
 		entries := []string{"mod/", "mod/a/", "mod/a/go.mod", "mod/a/b/", "mod/a/b/x.go",
 			"locked/", "locked/secret", "nosearch/", "nosearch/f", "empty0/", "file0", "bulk/"}
@@ -64,9 +66,9 @@ func TestCleanupRemovesReadOnlyTree(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	f.finish()
-	if len(f.errs) != 0 {
-		t.Errorf("cleanup reported %q; want nothing", f.errs)
+	f.Finish()
+	if len(f.Errors()) != 0 {
+		t.Errorf("cleanup reported %q; want nothing", f.Errors())
 	}
 	if _, err := os.Lstat(dir); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("after cleanup, Lstat(%s) = %v; want not exist", dir, err)
@@ -104,8 +106,8 @@ func checkUnchanged(t *testing.T, path string, mode fs.FileMode) {
 
 func TestCleanupNeverFollowsLinks(t *testing.T) {
 	outDir, outFile := outsideTree(t)
-	f := newFakeTB("TestLinks")
-	f.run(func(tb testing.TB) {
+	f := faketb.New("TestLinks", nil)
+	f.Run(func(tb testing.TB) {
 		dir := Dir(tb, In(cleanDir(t)))
 		build(t, dir, []string{"to-dir -> " + outDir, "to-file -> " + outFile, "ro/", "ro/to-dir -> " + outDir,
 			"ro/to-inside -> " + filepath.Join(outDir, "inside"), "locked/", "locked/to-dir -> " + outDir},
@@ -126,9 +128,9 @@ func TestCleanupNeverFollowsLinks(t *testing.T) {
 		swap(Dir(tb, In(cleanDir(t))), outDir)
 		swap(filepath.Dir(Path(tb, In(cleanDir(t)))), outDir)
 	})
-	f.finish()
-	if len(f.errs) != 0 {
-		t.Errorf("cleanup reported %q; want nothing", f.errs)
+	f.Finish()
+	if len(f.Errors()) != 0 {
+		t.Errorf("cleanup reported %q; want nothing", f.Errors())
 	}
 	checkUnchanged(t, outDir, fs.ModeDir|0o555)
 	checkUnchanged(t, filepath.Join(outDir, "inside"), 0o444)
@@ -136,16 +138,16 @@ func TestCleanupNeverFollowsLinks(t *testing.T) {
 }
 
 func TestCleanupFailureReported(t *testing.T) {
-	f := newFakeTB("TestFail")
+	f := faketb.New("TestFail", nil)
 	var path string
-	f.run(func(t testing.TB) {
+	f.Run(func(t testing.TB) {
 		path = Make(t, 0o700, func(string, fs.FileMode) error { return nil },
 			func(string) error { return errors.New("boom") }, In(os.TempDir()))
 	})
-	f.finish()
+	f.Finish()
 	want := []string{fmt.Sprintf("tmptest: cleanup: boom; remove %s by hand", path)}
-	if fmt.Sprint(f.errs) != fmt.Sprint(want) {
-		t.Errorf("Errorf calls:\n got: %q\nwant: %q", f.errs, want)
+	if fmt.Sprint(f.Errors()) != fmt.Sprint(want) {
+		t.Errorf("Errorf calls:\n got: %q\nwant: %q", f.Errors(), want)
 	}
 }
 
@@ -154,9 +156,9 @@ func TestCleanupFailureReportedUnprivileged(t *testing.T) {
 		t.Skip("root removes entries of read-only directories; run as an unprivileged user: bash .ci/as-nobody go test ./tmptest")
 	}
 	base := t.TempDir()
-	f := newFakeTB("TestFail")
+	f := faketb.New("TestFail", nil)
 	var dir, file string
-	f.run(func(t testing.TB) {
+	f.Run(func(t testing.TB) {
 		dir = Dir(t, In(base))
 		file = WriteFile(t, "x", In(base))
 	})
@@ -164,13 +166,13 @@ func TestCleanupFailureReportedUnprivileged(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer os.Chmod(base, 0o755)
-	f.finish()
+	f.Finish()
 	want := []string{
 		fmt.Sprintf("tmptest: cleanup: unlinkat %s: permission denied; remove %[1]s by hand", file),
 		fmt.Sprintf("tmptest: cleanup: unlinkat %s: permission denied; remove %[1]s by hand", dir),
 	}
-	if fmt.Sprint(f.errs) != fmt.Sprint(want) {
-		t.Errorf("Errorf calls:\n got: %q\nwant: %q", f.errs, want)
+	if fmt.Sprint(f.Errors()) != fmt.Sprint(want) {
+		t.Errorf("Errorf calls:\n got: %q\nwant: %q", f.Errors(), want)
 	}
 }
 
@@ -184,9 +186,9 @@ func TestLinkInLockedDirNotEntered(t *testing.T) {
 	outside := t.TempDir()
 	build(t, outside, []string{"sub/", "sub/file"}, nil)
 	base := t.TempDir()
-	f := newFakeTB("TestLocked")
+	f := faketb.New("TestLocked", nil)
 	var dir string
-	f.run(func(t testing.TB) { dir = Dir(t, In(base)) })
+	f.Run(func(t testing.TB) { dir = Dir(t, In(base)) })
 	if err := os.Remove(dir); err != nil {
 		t.Fatal(err)
 	}
@@ -197,9 +199,9 @@ func TestLinkInLockedDirNotEntered(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer os.Chmod(base, 0o755)
-	f.finish()
+	f.Finish()
 	want := fmt.Sprintf("[tmptest: cleanup: unlinkat %s: permission denied; remove %[1]s by hand]", dir)
-	if got := fmt.Sprint(f.errs); got != want {
+	if got := fmt.Sprint(f.Errors()); got != want {
 		t.Errorf("Errorf calls:\n got: %s\nwant: %s", got, want)
 	}
 	checkUnchanged(t, filepath.Join(outside, "sub", "file"), 0o600)

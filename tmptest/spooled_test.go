@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+
+	"github.com/tmpkit/tmpkit/internal/faketb"
 )
 
 // fileLike is what SpooledFile shares with *os.File.
@@ -96,13 +98,13 @@ func checkSameAsFile(t *testing.T, script []byte) {
 	defer real.Close()
 	want := replay(real, script)
 	for _, maxSize := range []int{0, 1, 10} {
-		f := newFakeTB("TestSpooled")
-		f.run(func(tb testing.TB) {
+		f := faketb.New("TestSpooled", nil)
+		f.Run(func(tb testing.TB) {
 			if got := replay(Spooled(tb, maxSize, In(dir)), script); got != want {
 				t.Errorf("maxSize %d: script %q:\n got: %s\nwant: %s", maxSize, script, got, want)
 			}
 		})
-		f.finish()
+		f.Finish()
 	}
 }
 
@@ -130,9 +132,9 @@ func FuzzSpooledBehavesLikeFile(f *testing.F) {
 
 func TestSpooledMovesPastMaxSize(t *testing.T) {
 	dir := cleanDir(t)
-	f := newFakeTB("TestSpool")
+	f := faketb.New("TestSpool", nil)
 	var name string
-	f.run(func(tb testing.TB) {
+	f.Run(func(tb testing.TB) {
 		s := Spooled(tb, 8, In(dir))
 		s.Write([]byte("12345678"))
 		s.Seek(2, io.SeekStart)
@@ -156,14 +158,14 @@ func TestSpooledMovesPastMaxSize(t *testing.T) {
 			t.Errorf("File() = %v, %v; want the file it moved to", file, err)
 		}
 	})
-	f.finish()
+	f.Finish()
 	checkGone(t, name)
 }
 
 func TestSpooledFileForcesMove(t *testing.T) {
 	dir := cleanDir(t)
-	f := newFakeTB("TestSpool")
-	f.run(func(tb testing.TB) {
+	f := faketb.New("TestSpool", nil)
+	f.Run(func(tb testing.TB) {
 		s := Spooled(tb, 0, In(dir))
 		s.Write([]byte("data"))
 		s.Seek(1, io.SeekStart)
@@ -184,15 +186,15 @@ func TestSpooledFileForcesMove(t *testing.T) {
 			t.Errorf("the file after Close: %v; want it closed", err)
 		}
 	})
-	f.finish()
-	if f.failed {
-		t.Errorf("failed: %s %q", f.fatal, f.errs)
+	f.Finish()
+	if f.Failed() {
+		t.Errorf("failed: %s %q", f.Fatals(), f.Errors())
 	}
 }
 
 func TestSpooledClosed(t *testing.T) {
-	f := newFakeTB("TestSpool")
-	f.run(func(tb testing.TB) {
+	f := faketb.New("TestSpool", nil)
+	f.Run(func(tb testing.TB) {
 		s := Spooled(tb, 0, In(t.TempDir()))
 		if err := s.Close(); err != nil {
 			t.Fatal(err)
@@ -211,7 +213,7 @@ func TestSpooledClosed(t *testing.T) {
 			t.Errorf("errors after Close:\n got: %s\nwant: %s", got, want)
 		}
 	})
-	f.finish()
+	f.Finish()
 }
 
 func TestSpooledRolloverFailureKeepsData(t *testing.T) {
@@ -219,8 +221,8 @@ func TestSpooledRolloverFailureKeepsData(t *testing.T) {
 	if err := os.Mkdir(dir, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	f := newFakeTB("TestSpool")
-	f.run(func(tb testing.TB) {
+	f := faketb.New("TestSpool", nil)
+	f.Run(func(tb testing.TB) {
 		s := Spooled(tb, 4, In(dir))
 		s.Write([]byte("abcd"))
 		os.Remove(dir) // the directory goes before the data moves
@@ -233,8 +235,8 @@ func TestSpooledRolloverFailureKeepsData(t *testing.T) {
 			t.Errorf("content after the failed move: %q, %v; want \"abcd\"", got, err)
 		}
 	})
-	f.finish()
-	if f.failed {
-		t.Errorf("failed: %s %q", f.fatal, f.errs)
+	f.Finish()
+	if f.Failed() {
+		t.Errorf("failed: %s %q", f.Fatals(), f.Errors())
 	}
 }

@@ -7,14 +7,16 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/tmpkit/tmpkit/internal/faketb"
 )
 
 // TestUnnamedUsesTmpfile tells an O_TMPFILE file from a created and
 // unlinked one by the link in /proc: "/dir/#inode (deleted)".
 func TestUnnamedUsesTmpfile(t *testing.T) {
 	dir := cleanDir(t)
-	f := newFakeTB("TestTmpfile")
-	f.run(func(tb testing.TB) {
+	f := faketb.New("TestTmpfile", nil)
+	f.Run(func(tb testing.TB) {
 		file := Unnamed(tb, In(dir))
 		target, err := os.Readlink(fmt.Sprint("/proc/self/fd/", file.Fd()))
 		if err != nil {
@@ -24,15 +26,15 @@ func TestUnnamedUsesTmpfile(t *testing.T) {
 			t.Errorf("/proc link of the file = %q; want %s/#<inode> (deleted) from O_TMPFILE", target, dir)
 		}
 	})
-	f.finish()
+	f.Finish()
 }
 
 func TestUnnamedFallsBackWithoutTmpfile(t *testing.T) {
 	for _, errno := range []syscall.Errno{syscall.EOPNOTSUPP, syscall.EISDIR} {
 		t.Run(errno.Error(), func(t *testing.T) {
 			dir := cleanDir(t)
-			f := newFakeTB("TestFallback")
-			f.run(func(tb testing.TB) {
+			f := faketb.New("TestFallback", nil)
+			f.Run(func(tb testing.TB) {
 				file := Unnamed(tb, In(dir), withTmpfile(refuseTmpfile(errno)))
 				target, _ := os.Readlink(fmt.Sprint("/proc/self/fd/", file.Fd()))
 				if want := file.Name() + " (deleted)"; target != want {
@@ -40,9 +42,9 @@ func TestUnnamedFallsBackWithoutTmpfile(t *testing.T) {
 				}
 				checkUnnamed(t, file, dir)
 			})
-			f.finish()
-			if f.failed {
-				t.Errorf("Unnamed failed: %s %q", f.fatal, f.errs)
+			f.Finish()
+			if f.Failed() {
+				t.Errorf("Unnamed failed: %s %q", f.Fatals(), f.Errors())
 			}
 		})
 	}

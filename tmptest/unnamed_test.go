@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"github.com/tmpkit/tmpkit/internal/faketb"
 )
 
 // checkUnnamed fails t unless f reads and writes, dir lists nothing and
@@ -38,17 +40,17 @@ func checkUnnamed(t *testing.T, f *os.File, dir string) {
 
 func TestUnnamed(t *testing.T) {
 	dir := cleanDir(t)
-	f := newFakeTB("TestUnnamed")
+	f := faketb.New("TestUnnamed", nil)
 	var file *os.File
-	f.run(func(tb testing.TB) {
+	f.Run(func(tb testing.TB) {
 		file = Unnamed(tb, In(dir), Keep()) // Keep has nothing to keep
 		checkUnnamed(t, file, dir)
 	})
-	f.finish()
+	f.Finish()
 	if _, err := file.Write([]byte("x")); !errors.Is(err, os.ErrClosed) {
 		t.Errorf("Write after cleanup: %v; want the file closed", err)
 	}
-	if len(f.logs)+len(f.errs) != 0 {
-		t.Errorf("cleanup logged %q and reported %q; want nothing", f.logs, f.errs)
+	if len(f.Logs())+len(f.Errors()) != 0 {
+		t.Errorf("cleanup logged %q and reported %q; want nothing", f.Logs(), f.Errors())
 	}
 }
