@@ -64,3 +64,11 @@ func ExampleChecks() {
 	// 90 checks; the first:
 	// create/new-file: Create makes an empty regular file that reads back what is written
 }
+
+func ExampleStatus_String() {
+	fmt.Println(aferotest.Pass, aferotest.Fail, aferotest.Skip)
+	fmt.Printf("%q\n", aferotest.Fail.String())
+	// Output:
+	// pass FAIL skip
+	// "FAIL"
+}
