@@ -95,38 +95,6 @@ func ExampleUnnamed() {
 	// "scratch data", entries in the directory: 0
 }
 
-func ExampleSpooled() {
-	test("TestSpool", func(t testing.TB) {
-		s := tmptest.Spooled(t, 10)
-		io.WriteString(s, "0123456789")
-		fmt.Printf("10 bytes: on disk %v\n", s.Name() != "")
-		io.WriteString(s, "!")
-		fmt.Printf("11 bytes: on disk %v, as %s\n", s.Name() != "", shape(s.Name()))
-		s.Seek(-3, io.SeekEnd)
-		rest, _ := io.ReadAll(s)
-		fmt.Printf("%q\n", rest)
-	})
-	// Output:
-	// 10 bytes: on disk false
-	// 11 bytes: on disk true, as TestSpool-<random>
-	// "89!"
-}
-
-func ExampleSpooledFile_File() {
-	test("TestNeedsFile", func(t testing.TB) {
-		s := tmptest.Spooled(t, 0) // never moves by itself
-		io.WriteString(s, "small")
-		f, err := s.File() // code under test wants an *os.File: move now
-		if err != nil {
-			t.Fatalf("%v", err)
-		}
-		data, _ := os.ReadFile(f.Name())
-		fmt.Printf("%q\n", data)
-	})
-	// Output:
-	// "small"
-}
-
 func ExamplePath() {
 	test("TestServer", func(t testing.TB) {
 		sock := tmptest.Path(t, tmptest.Suffix(".sock"))
@@ -220,19 +188,4 @@ func ExampleMake() {
 	// Output:
 	// true TestToy-<random>.d 1
 	// after the test: 0
-}
-
-func ExampleSpooledFile_Rollover() {
-	test("TestRollover", func(t testing.TB) {
-		s := tmptest.Spooled(t, 1<<20)
-		io.WriteString(s, "header\nbody\n")
-		s.Seek(7, io.SeekStart)
-		if err := s.Rollover(); err != nil { // move now, content and offset kept
-			t.Fatalf("%v", err)
-		}
-		rest, _ := io.ReadAll(s)
-		fmt.Printf("%s %q\n", shape(s.Name()), rest)
-	})
-	// Output:
-	// TestRollover-<random> "body\n"
 }
