@@ -65,6 +65,14 @@ func (m *memFs) walk(name string, flags walkFlags) (lookup, error) {
 
 // walkMaking is walk, creating directories with perm under walkMakeDirs.
 func (m *memFs) walkMaking(name string, flags walkFlags, perm fs.FileMode) (lookup, error) {
+	if l, ok := m.walkPlain(name, flags); ok {
+		return l, nil
+	}
+	return m.walkComponents(name, flags, perm)
+}
+
+// walkComponents is walkMaking, component by component.
+func (m *memFs) walkComponents(name string, flags walkFlags, perm fs.FileMode) (lookup, error) {
 	switch {
 	case name == "":
 		return lookup{}, syscall.ENOENT
@@ -164,6 +172,42 @@ func (m *memFs) walkMaking(name string, flags walkFlags, perm fs.FileMode) (look
 	}
 	// The name had no component at all: "/", "//" and the like.
 	return lookup{node: chain[len(chain)-1], base: "/", slash: slash}, nil
+}
+
+// walkPlain is the common case of walk, taken in one pass over name
+// without splitting it: every component before the last is an existing
+// directory that may be searched, no component is ".", ".." or a symbolic
+// link, and the name does not end in a slash, so neither the flags (but
+// walkMakeDirs) nor links can change the outcome. It returns what walk
+// would, and false whenever walk has anything more to decide, which it
+// then does from the start.
+func (m *memFs) walkPlain(name string, flags walkFlags) (lookup, bool) {
+	if filepath.Separator != '/' || len(name) >= pathMax || strings.HasSuffix(name, "/") {
+		return lookup{}, false
+	}
+	dir := m.root
+	for {
+		for name != "" && name[0] == '/' {
+			name = name[1:] // "/x" and "x//y": walk skips empty components
+		}
+		if name == "" || !dir.isDir() || !dir.allows(permSearch) {
+			return lookup{}, false
+		}
+		c, rest, more := strings.Cut(name, "/")
+		if c == "." || c == ".." || len(c) > nameMax || strings.IndexByte(c, 0) >= 0 {
+			return lookup{}, false
+		}
+		child := dir.entries[c]
+		switch {
+		case child == nil && !more && flags&walkMakeDirs == 0:
+			return lookup{parent: dir, base: c}, true
+		case child == nil || child.isSymlink():
+			return lookup{}, false
+		case !more:
+			return lookup{parent: dir, base: c, node: child}, true
+		}
+		dir, name = child, rest
+	}
 }
 
 // splitComponents appends the non-empty slash-separated components of name
