@@ -41,8 +41,9 @@ func (f *memFile) ReadDir(count int) ([]fs.DirEntry, error) {
 				size = min(size, count)
 			}
 			infos = make([]fileInfo, 0, size)
+			entries = make([]fs.DirEntry, 0, size)
 		}
-		infos = append(infos, fileInfo{name: name, size: n.size(), mode: n.mode, modTime: n.modTime})
+		infos = append(infos, n.infoValue(name))
 		entries = append(entries, &infos[len(infos)-1])
 	})
 	return entries, err

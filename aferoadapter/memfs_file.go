@@ -37,6 +37,12 @@ type memFile struct {
 	closed  bool
 	listing []string // sorted names, taken at the first Readdir
 	listed  bool
+
+	// firstInfo holds what the first Stat returns, saving an allocation
+	// for the usual one Stat per handle. It is never written again, so
+	// the snapshot stays a snapshot.
+	firstInfo fileInfo
+	statted   bool
 }
 
 var (
@@ -233,7 +239,12 @@ func (f *memFile) Stat() (fs.FileInfo, error) {
 	}
 	f.fs.mu.RLock()
 	defer f.fs.mu.RUnlock()
-	return f.node.info(baseName(f.name)), nil
+	if f.statted {
+		return f.node.info(baseName(f.name)), nil
+	}
+	f.statted = true
+	f.firstInfo = f.node.infoValue(baseName(f.name))
+	return &f.firstInfo, nil
 }
 
 // Sync does nothing on an open handle: memory is always in sync.

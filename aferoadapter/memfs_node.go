@@ -86,7 +86,12 @@ func (n *node) allows(bits fs.FileMode) bool { return n.mode&bits == bits }
 
 // info is a snapshot of n, named name, as Stat and Readdir return it.
 func (n *node) info(name string) *fileInfo {
-	return &fileInfo{name: name, size: n.size(), mode: n.mode, modTime: n.modTime}
+	fi := n.infoValue(name)
+	return &fi
+}
+
+func (n *node) infoValue(name string) fileInfo {
+	return fileInfo{name: name, size: n.size(), mode: n.mode, modTime: n.modTime}
 }
 
 // fileInfo is the [fs.FileInfo] of a [NewMemFs] node: a value snapshot, so it
