@@ -157,10 +157,9 @@ func (m *memFs) writeFile(name string, data []byte, perm fs.FileMode, extra walk
 	if err != nil {
 		return err
 	}
-	if len(data) > 0 {
-		n.data = append(n.data[:0], data...)
-		n.modTime = time.Now()
-	}
+	// openNode created or truncated n and set its time, under the same
+	// lock: no other clock reading is needed for the content.
+	n.data = append(n.data[:0], data...)
 	return nil
 }
 
