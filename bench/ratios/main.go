@@ -10,7 +10,8 @@
 //	tmptest  BenchmarkFile  tmptest.File  os.CreateTemp  1.1
 //
 // The target is the largest acceptable ratio subject/baseline ("0.25" means
-// at least 4x faster), or, with baseline "-", the largest acceptable time
+// at least 4x faster), or the smallest one written ">=10" (for a metric
+// such as disk/NewMemFs), or, with baseline "-", the largest acceptable time
 // ("20ms"); "-" means no target (the ratio is shown for information). A
 // subject written sub#metric takes the median of a metric the
 // sub-benchmark reports itself with b.ReportMetric, such as a ratio measured

@@ -15,6 +15,7 @@ import (
 type target struct {
 	pkg, bench, subject, metric, baseline string
 	maxRatio                              float64       // 0 when none
+	minRatio                              float64       // 0 when none: a ">=N" target
 	maxTime                               time.Duration // 0 when none
 }
 
@@ -40,11 +41,16 @@ func parseTargets(text string) ([]target, error) {
 			}
 			t.maxTime = d
 		default:
-			r, err := strconv.ParseFloat(f[4], 64)
+			at, least := strings.CutPrefix(f[4], ">=")
+			r, err := strconv.ParseFloat(at, 64)
 			if err != nil || r <= 0 {
 				return nil, fmt.Errorf("targets line %d: target %q is not a positive ratio", i+1, f[4])
 			}
-			t.maxRatio = r
+			if least {
+				t.minRatio = r
+			} else {
+				t.maxRatio = r
+			}
 		}
 		rows = append(rows, t)
 	}

@@ -21,6 +21,7 @@ pkg: github.com/tmpkit/tmpkit/fixture
 BenchmarkWrite/interleaved-2         	      10	  5000000 ns/op	         0.9000 fixture.New/plain
 BenchmarkWrite/interleaved-2         	      10	  5000000 ns/op	         1.3000 fixture.New/plain
 BenchmarkWrite/interleaved-2         	      10	  5000000 ns/op	         1.0000 fixture.New/plain
+BenchmarkWrite/interleaved-2         	      10	  5000000 ns/op	         1.0000 fixture.New/plain	        12.00 disk/mem
 pkg: github.com/tmpkit/tmpkit/internal/diff
 BenchmarkAllLinesDiffer5000/tmpkit-2 	     100	  6000000 ns/op
 `
@@ -29,6 +30,7 @@ func TestRun(t *testing.T) {
 	const targets = `# package benchmark subject baseline target
 tmptest        BenchmarkFile               tmptest.File                    os.CreateTemp  1.1
 fixture        BenchmarkWrite              interleaved#fixture.New/plain   -              1.10
+fixture        BenchmarkWrite              interleaved#disk/mem            -              >=10
 internal/diff  BenchmarkAllLinesDiffer5000 tmpkit                          -              20ms
 tmptest        BenchmarkFile               os.CreateTemp                   tmptest.File   -
 `
@@ -38,6 +40,7 @@ tmptest        BenchmarkFile               os.CreateTemp                   tmpte
 |---|---|---|---|---:|---:|---:|---:|---|
 | tmptest | BenchmarkFile | tmptest.File | os.CreateTemp | 1.1µs | 950ns | 1.16x | <= 1.10x | MISSED |
 | fixture | BenchmarkWrite | interleaved (fixture.New/plain) | - | | | 1.00x | <= 1.10x | ok |
+| fixture | BenchmarkWrite | interleaved (disk/mem) | - | | | 12.00x | >= 10.00x | ok |
 | internal/diff | BenchmarkAllLinesDiffer5000 | tmpkit | - | 6.00ms | | | <= 20ms | ok |
 | tmptest | BenchmarkFile | os.CreateTemp | tmptest.File | 950ns | 1.1µs | 0.86x | - | |
 `

@@ -55,11 +55,15 @@ func subjectName(t target) string {
 }
 
 func verdict(prefix string, ratio float64, t target) (string, bool) {
-	if t.maxRatio == 0 {
-		return fmt.Sprintf("%s %.2fx | - | |", prefix, ratio), true
+	switch {
+	case t.minRatio > 0:
+		held := ratio >= t.minRatio
+		return fmt.Sprintf("%s %.2fx | >= %.2fx | %s |", prefix, ratio, t.minRatio, mark(held)), held
+	case t.maxRatio > 0:
+		held := ratio <= t.maxRatio
+		return fmt.Sprintf("%s %.2fx | <= %.2fx | %s |", prefix, ratio, t.maxRatio, mark(held)), held
 	}
-	held := ratio <= t.maxRatio
-	return fmt.Sprintf("%s %.2fx | <= %.2fx | %s |", prefix, ratio, t.maxRatio, mark(held)), held
+	return fmt.Sprintf("%s %.2fx | - | |", prefix, ratio), true
 }
 
 func mark(held bool) string {

@@ -104,6 +104,10 @@ func FuzzCheck(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, name string) {
+		// The one-pass fast path never accepts what the full checks refuse.
+		if plain(name) && reason(name, false) != "" {
+			t.Fatalf("plain(%q) but the full checks say %s", name, reason(name, false))
+		}
 		for _, windows := range []bool{false, true} {
 			err := check(name, windows)
 			if err != nil {
@@ -136,6 +140,21 @@ func FuzzCheck(f *testing.F) {
 					t.Fatalf("accepted %q, special on Windows", name)
 				}
 			}
+		}
+	})
+}
+
+// The fast path against the full checks, on names as fixtures have them.
+func BenchmarkCheck(b *testing.B) {
+	const name = "src/internal/config/app_settings.yaml"
+	b.Run("Check", func(b *testing.B) {
+		for b.Loop() {
+			_ = check(name, false)
+		}
+	})
+	b.Run("full-checks", func(b *testing.B) {
+		for b.Loop() {
+			_ = reason(name, false)
 		}
 	})
 }
