@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // benchTB is the least a helper needs from a test, with cleanups the
@@ -31,6 +32,49 @@ func (t *benchTB) runCleanups() {
 	t.cleanups = t.cleanups[:0]
 }
 
+// variant is one side of a comparison: once builds what one iteration runs.
+type variant struct {
+	name string
+	once func(b *testing.B) func()
+}
+
+// compare runs each variant as a sub-benchmark, then all of them in one
+// "interleaved" sub-benchmark that alternates them in every iteration (who
+// goes first rotates) and reports each baseline's time divided into the
+// first variant's, as "<first>/<baseline>". The separate figures move with
+// the disk's write-back phases on a shared machine; the interleaved ratio
+// sees both sides under the same load.
+func compare(b *testing.B, variants ...variant) {
+	for _, v := range variants {
+		b.Run(v.name, func(b *testing.B) {
+			run := v.once(b)
+			for b.Loop() {
+				run()
+			}
+		})
+	}
+	b.Run("interleaved", func(b *testing.B) {
+		runs := make([]func(), len(variants))
+		for i, v := range variants {
+			runs[i] = v.once(b)
+		}
+		total := make([]time.Duration, len(variants))
+		round := 0
+		for b.Loop() {
+			for k := range variants {
+				j := (round + k) % len(variants)
+				start := time.Now()
+				runs[j]()
+				total[j] += time.Since(start)
+			}
+			round++
+		}
+		for j, v := range variants[1:] {
+			b.ReportMetric(float64(total[0])/float64(total[j+1]), variants[0].name+"/"+v.name)
+		}
+	})
+}
+
 // BenchmarkDir compares Dir and its cleanup with what t.TempDir does. A
 // test's first t.TempDir makes a directory named after the test with
 // os.MkdirTemp, a "001" inside, and removes the first at the end; later
@@ -38,81 +82,85 @@ func (t *benchTB) runCleanups() {
 // Raw os.MkdirTemp and os.RemoveAll are the floor.
 func BenchmarkDir(b *testing.B) {
 	base := b.TempDir()
-	b.Run("tmptest.Dir", func(b *testing.B) {
-		t := &benchTB{b: b}
-		for b.Loop() {
-			Dir(t, In(base))
-			t.runCleanups()
-		}
-	})
-	b.Run("t.TempDir-first", func(b *testing.B) {
-		for b.Loop() {
+	compare(b,
+		variant{"tmptest.Dir", func(b *testing.B) func() {
+			t := &benchTB{b: b}
+			return func() {
+				Dir(t, In(base))
+				t.runCleanups()
+			}
+		}},
+		variant{"t.TempDir-first", func(b *testing.B) func() {
+			return func() {
+				parent, err := os.MkdirTemp(base, "BenchmarkDir")
+				if err == nil {
+					err = os.Mkdir(filepath.Join(parent, "001"), 0o777)
+				}
+				if err == nil {
+					err = os.RemoveAll(parent)
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		}},
+		variant{"t.TempDir-next", func(b *testing.B) func() {
 			parent, err := os.MkdirTemp(base, "BenchmarkDir")
-			if err == nil {
-				err = os.Mkdir(filepath.Join(parent, "001"), 0o777)
-			}
-			if err == nil {
-				err = os.RemoveAll(parent)
-			}
 			if err != nil {
 				b.Fatal(err)
 			}
-		}
-	})
-	b.Run("t.TempDir-next", func(b *testing.B) {
-		parent, err := os.MkdirTemp(base, "BenchmarkDir")
-		if err != nil {
-			b.Fatal(err)
-		}
-		seq := 0
-		for b.Loop() {
-			seq++
-			if _, err := os.Stat(parent); err != nil {
-				b.Fatal(err)
+			seq := 0
+			return func() {
+				seq++
+				if _, err := os.Stat(parent); err != nil {
+					b.Fatal(err)
+				}
+				dir := fmt.Sprintf("%s%c%03d", parent, os.PathSeparator, seq)
+				if err := os.Mkdir(dir, 0o777); err != nil {
+					b.Fatal(err)
+				}
+				if err := os.RemoveAll(dir); err != nil { // less than its share of the final RemoveAll
+					b.Fatal(err)
+				}
 			}
-			dir := fmt.Sprintf("%s%c%03d", parent, os.PathSeparator, seq)
-			if err := os.Mkdir(dir, 0o777); err != nil {
-				b.Fatal(err)
+		}},
+		variant{"os.MkdirTemp", func(b *testing.B) func() {
+			return func() {
+				dir, err := os.MkdirTemp(base, "BenchmarkDir*")
+				if err == nil {
+					err = os.RemoveAll(dir)
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
 			}
-			if err := os.RemoveAll(dir); err != nil { // less than its share of the final RemoveAll
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("os.MkdirTemp", func(b *testing.B) {
-		for b.Loop() {
-			dir, err := os.MkdirTemp(base, "BenchmarkDir*")
-			if err == nil {
-				err = os.RemoveAll(dir)
-			}
-			if err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
+		}},
+	)
 }
 
 // BenchmarkFile compares File and its cleanup (close and remove) with
 // os.CreateTemp, Close and os.Remove.
 func BenchmarkFile(b *testing.B) {
 	base := b.TempDir()
-	b.Run("tmptest.File", func(b *testing.B) {
-		t := &benchTB{b: b}
-		for b.Loop() {
-			File(t, In(base))
-			t.runCleanups()
-		}
-	})
-	b.Run("os.CreateTemp", func(b *testing.B) {
-		for b.Loop() {
-			f, err := os.CreateTemp(base, "BenchmarkFile*")
-			if err != nil {
-				b.Fatal(err)
+	compare(b,
+		variant{"tmptest.File", func(b *testing.B) func() {
+			t := &benchTB{b: b}
+			return func() {
+				File(t, In(base))
+				t.runCleanups()
 			}
-			f.Close()
-			if err := os.Remove(f.Name()); err != nil {
-				b.Fatal(err)
+		}},
+		variant{"os.CreateTemp", func(b *testing.B) func() {
+			return func() {
+				f, err := os.CreateTemp(base, "BenchmarkFile*")
+				if err != nil {
+					b.Fatal(err)
+				}
+				f.Close()
+				if err := os.Remove(f.Name()); err != nil {
+					b.Fatal(err)
+				}
 			}
-		}
-	})
+		}},
+	)
 }
