@@ -1,13 +1,13 @@
 module github.com/tmpkit/tmpkit
 
-go 1.26.0
+go 1.26
 
 require (
-	github.com/aymanbagabas/go-udiff v0.4.1 // indirect
-	github.com/google/go-cmp v0.7.0 // indirect
-	github.com/spf13/afero v1.15.0 // indirect
-	golang.org/x/sys v0.50.0 // indirect
-	golang.org/x/text v0.28.0 // indirect
-	golang.org/x/tools v0.52.0 // indirect
-	gotest.tools/v3 v3.5.2 // indirect
+	github.com/aymanbagabas/go-udiff v0.4.0
+	github.com/google/go-cmp v0.5.5
+	github.com/spf13/afero v1.10.0
+	golang.org/x/sys v0.1.0
+	golang.org/x/text v0.3.7
+	golang.org/x/tools v0.1.6
+	gotest.tools/v3 v3.3.0
 )

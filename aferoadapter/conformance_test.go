@@ -20,7 +20,7 @@ func privileged() bool { return os.Geteuid() == 0 }
 
 // memMapRaces are the checks that cannot run on afero's MemMapFs at all:
 // its mem.File moves the shared handle offset in ReadAt and WriteAt with
-// unsynchronised reads (afero v1.15.0 mem/file.go), so the race detector
+// unsynchronised reads (afero mem/file.go), so the race detector
 // would stop the whole test binary.
 var memMapRaces = map[string]string{
 	"concurrent/shared-handle": "not run: mem.File's ReadAt/WriteAt move the shared offset racily (mem/file.go); -race would abort the test binary",
@@ -96,6 +96,21 @@ func privilegeName() string {
 	return "unprivileged"
 }
 
+// aferoVersion is the afero release this module's go.mod requires, the
+// one its tests build with (test binaries carry no dependency versions).
+func aferoVersion() string {
+	b, err := os.ReadFile("../go.mod")
+	if err != nil {
+		return "(unknown version)"
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "github.com/spf13/afero" {
+			return f[1]
+		}
+	}
+	return "(unknown version)"
+}
+
 // conformanceReport is the generated Markdown: the per-backend table, then
 // every check MemMapFs fails with what a disk does and what MemMapFs did.
 func conformanceReport(names []string, results [][]aferotest.Result) string {
@@ -104,7 +119,7 @@ func conformanceReport(names []string, results [][]aferotest.Result) string {
 	b.WriteString("### Conformance suite results per backend\n\n")
 	b.WriteString(aferotest.Table(names, results...))
 	b.WriteString("\n### How afero's MemMapFs differs from a disk\n\n")
-	b.WriteString("| check | a disk (and NewMemFs) | MemMapFs v1.15.0 |\n|---|---|---|\n")
+	fmt.Fprintf(&b, "| check | a disk (and NewMemFs) | MemMapFs %s |\n|---|---|---|\n", aferoVersion())
 	wants := map[string]string{}
 	for _, c := range aferotest.Checks() {
 		wants[c.Name] = c.Want
