@@ -48,8 +48,8 @@ import (
 `
 
 // TestAddingTmpkitMovesNoDependency builds a throwaway module pinned to
-// older releases, adds tmpkit to it (through a replace of this checkout)
-// and checks, after go mod tidy, that no module of the build list moved.
+// older releases, adds tmpkit to it (through a replace of this checkout),
+// with the golden command as a tool, and checks, after go mod tidy, that no module of the build list moved.
 func TestAddingTmpkitMovesNoDependency(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go mod tidy, which may download modules")
@@ -72,6 +72,9 @@ func TestAddingTmpkitMovesNoDependency(t *testing.T) {
 
 	gocmd(t, dir, "mod", "edit", "-require=github.com/tmpkit/tmpkit@v0.0.0", "-replace=github.com/tmpkit/tmpkit="+repo)
 	write(t, dir, "tmpkit.go", tmpkitImports)
+	// The golden command as a tool (go tool golden) brings its own
+	// dependencies (golang.org/x/term, x/mod) into the build list too.
+	gocmd(t, dir, "mod", "edit", "-tool=github.com/tmpkit/tmpkit/cmd/golden")
 	gocmd(t, dir, "mod", "tidy")
 	after := buildList(t, dir)
 	for path, was := range before {
