@@ -1,6 +1,7 @@
 package review
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -64,11 +65,12 @@ func legendOf(want, got []byte) string {
 	return " (-want +got)"
 }
 
-// contentDiff returns the diff that turns the golden content want (as
-// compared: CRLF folded unless exact) into got, labelled as the test labels
-// it.
+// contentDiff returns the diff that turns the golden content want into
+// got, labelled as the test labels it, and showing want as the test shows
+// it: with its CRLF line endings read as LF, unless exact or got has CRLF
+// line endings itself, which are then what differs.
 func contentDiff(label string, want, got []byte, exact bool) string {
-	want = pending.Comparable(want, exact)
+	want = pending.Comparable(want, exact || bytes.Contains(got, []byte("\r\n")))
 	if pending.IsBinary(want) || pending.IsBinary(got) {
 		return diff.Binary(want, got)
 	}
