@@ -34,8 +34,9 @@ type config struct {
 
 	// Test hooks, set only by this package's tests through unexported
 	// options (there is no package-level state to set instead).
-	names   func() string                                              // random name parts
-	tmpfile func(dir, name string, perm fs.FileMode) (*os.File, error) // O_TMPFILE open
+	names    func() string                                              // random name parts
+	tmpfile  func(dir, name string, perm fs.FileMode) (*os.File, error) // O_TMPFILE open
+	memLimit int64                                                      // bound of a SpooledFile in memory; 0: maxInMemory
 }
 
 // Prefix makes created names start with p, like the prefix argument of
@@ -105,6 +106,12 @@ func withNames(next func() string) Option {
 // it fail the way a file system without O_TMPFILE support does.
 func withTmpfile(open func(dir, name string, perm fs.FileMode) (*os.File, error)) Option {
 	return Option{func(c *config) { c.tmpfile = open }}
+}
+
+// withMemLimit lowers the bound of a [SpooledFile] in memory, so tests can
+// check it byte for byte without allocating a gigabyte.
+func withMemLimit(n int64) Option {
+	return Option{func(c *config) { c.memLimit = n }}
 }
 
 // where names the directory as the user gave it, for messages:

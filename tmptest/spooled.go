@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"sync"
+	"syscall"
 	"testing"
 )
 
@@ -18,6 +19,7 @@ import (
 type SpooledFile struct {
 	mu      sync.Mutex
 	maxSize int
+	limit   int64    // the most it holds in memory: maxInMemory but in tests
 	buf     []byte   // the content while in memory
 	off     int64    // the offset while in memory
 	file    *os.File // the file once moved
@@ -25,12 +27,29 @@ type SpooledFile struct {
 	create  func() (*os.File, error)
 }
 
+// maxInMemory bounds what a [SpooledFile] holds in memory, as NewMemFs
+// bounds its files: a Truncate or a Write far past the end would otherwise
+// allocate it all, and a failed allocation kills the test binary ("fatal
+// error: out of memory") where a test could have reported an error.
+const maxInMemory = 1 << 30
+
+// inMemoryName stands for the name of a [SpooledFile] in its errors while
+// its data is in memory. Name returns "" then, as the contract says; an
+// error reading "write : file too large" would name nothing at all.
+const inMemoryName = "spooled file (in memory)"
+
 // Spooled returns an empty [SpooledFile] that keeps its data in memory
 // until it holds more than maxSize bytes, then moves it to a file created
 // as [File] creates one (mode 0600 or [Perm], in [BaseDir] or the
 // directory of [In]) with the same content at the same offset. A maxSize
 // of 0 or less never moves by itself; [SpooledFile.Rollover] and
 // [SpooledFile.File] move at any time.
+//
+// The data in memory never exceeds 1 GiB, whatever maxSize says: with a
+// larger maxSize the data moves to the file when it would grow past 1 GiB;
+// with a maxSize of 0 or less, a Write or Truncate that would make it
+// larger fails with an error wrapping [syscall.EFBIG], as a write past a
+// file system's size limit does, and the content stays as it was.
 //
 // The options and the directory are checked now, so a bad one fails the
 // test here rather than at a later Write. At cleanup the file is closed
@@ -45,7 +64,10 @@ func Spooled(t testing.TB, maxSize int, opts ...Option) *SpooledFile {
 		t.Fatalf("%v", err)
 	}
 	testName := t.Name()
-	s := &SpooledFile{maxSize: maxSize, create: func() (*os.File, error) { return c.openFile(testName) }}
+	s := &SpooledFile{maxSize: maxSize, limit: maxInMemory, create: func() (*os.File, error) { return c.openFile(testName) }}
+	if c.memLimit > 0 {
+		s.limit = c.memLimit
+	}
 	t.Cleanup(func() {
 		t.Helper()
 		if f := s.release(); f != nil {
@@ -140,12 +162,32 @@ func (s *SpooledFile) Close() error {
 	return nil
 }
 
+// errName is the name errors give: the file's once moved, else
+// [inMemoryName].
+func (s *SpooledFile) errName() string {
+	if s.file == nil {
+		return inMemoryName
+	}
+	return s.file.Name()
+}
+
 // errClosed is the error [os.File] returns once closed.
 func (s *SpooledFile) errClosed(op string) error {
-	return &fs.PathError{Op: op, Path: s.name(), Err: os.ErrClosed}
+	return &fs.PathError{Op: op, Path: s.errName(), Err: os.ErrClosed}
 }
 
 // errInvalid is the error [os.File] returns for a bad argument.
 func (s *SpooledFile) errInvalid(op string, err error) error {
-	return &fs.PathError{Op: op, Path: s.name(), Err: err}
+	return &fs.PathError{Op: op, Path: s.errName(), Err: err}
+}
+
+// errTooLarge is the error of a growth past s.limit with maxSize <= 0.
+// It wraps EFBIG, as a file's would, and says how to avoid it.
+func (s *SpooledFile) errTooLarge(op string) error {
+	bound := fmt.Sprintf("%d bytes", s.limit)
+	if s.limit%(1<<30) == 0 {
+		bound = fmt.Sprintf("%d GiB", s.limit>>30)
+	}
+	return &fs.PathError{Op: op, Path: inMemoryName, Err: fmt.Errorf("%w: a SpooledFile whose maxSize is 0 or less never moves to a file, "+
+		"and holds at most %s in memory; give Spooled a maxSize to move to a file past it", syscall.EFBIG, bound)}
 }
