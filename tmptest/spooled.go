@@ -51,19 +51,21 @@ const inMemoryName = "spooled file (in memory)"
 // larger fails with an error wrapping [syscall.EFBIG], as a write past a
 // file system's size limit does, and the content stays as it was.
 //
-// The options and the directory are checked now, so a bad one fails the
-// test here rather than at a later Write. At cleanup the file is closed
+// The options and the directory are checked now, without creating
+// anything, so a bad one fails the test here rather than at a later Write:
+// a directory that is missing or that the test cannot create files in, a
+// [Prefix] or [Suffix] making names too long for its file system. At cleanup the file is closed
 // and, once moved, removed unless [Keep] or TMPTEST_KEEP keeps it.
 func Spooled(t testing.TB, maxSize int, opts ...Option) *SpooledFile {
 	t.Helper()
 	c, err := resolve(opts, 0o600)
-	if err == nil {
-		err = c.checkDir()
-	}
 	if err != nil {
 		t.Fatalf("%v", err)
 	}
 	testName := t.Name()
+	if err := c.checkCreatable(testName); err != nil {
+		t.Fatalf("%v", err)
+	}
 	s := &SpooledFile{maxSize: maxSize, limit: maxInMemory, create: func() (*os.File, error) { return c.openFile(testName) }}
 	if c.memLimit > 0 {
 		s.limit = c.memLimit
