@@ -46,8 +46,12 @@ func (c *config) keepReason(t testing.TB) string {
 	return ""
 }
 
-// atCleanup registers [config.finish] of path to run when t ends.
+// atCleanup registers [config.finish] of path to run when t ends. It is a
+// helper too: testing reports what a cleanup logs at the line that called
+// t.Cleanup, skipping helpers, so without t.Helper here every kept path and
+// cleanup failure pointed at this file instead of the test.
 func (c *config) atCleanup(t testing.TB, path string, closeFile func() error, remove func(string) error) {
+	t.Helper()
 	t.Cleanup(func() {
 		t.Helper()
 		c.finish(t, path, closeFile, remove)
