@@ -189,3 +189,20 @@ func ExampleMake() {
 	// true TestToy-<random>.d 1
 	// after the test: 0
 }
+
+// Created lists the temporary paths of a test, for scrubbing them from
+// output that would otherwise differ at every run.
+func ExampleCreated() {
+	test("TestReport", func(t testing.TB) {
+		out := tmptest.Dir(t)
+		sock := tmptest.Path(t, tmptest.Suffix(".sock"))
+		report := "wrote " + filepath.Join(out, "report.txt") + ", served on " + sock // the code under test's output
+
+		for i, path := range tmptest.Created(t) {
+			report = strings.ReplaceAll(report, path, fmt.Sprintf("$TMP%d", i+1))
+		}
+		fmt.Println(report)
+	})
+	// Output:
+	// wrote $TMP1/report.txt, served on $TMP2
+}

@@ -25,6 +25,8 @@ type SpooledFile struct {
 	file    *os.File // the file once moved
 	closed  bool
 	create  func() (*os.File, error)
+	test    string // the name of the test that made s
+	listed  uint64 // the file's id in Created's list, once moved
 }
 
 // maxInMemory bounds what a [SpooledFile] holds in memory, as NewMemFs
@@ -54,8 +56,9 @@ const inMemoryName = "spooled file (in memory)"
 // The options and the directory are checked now, without creating
 // anything, so a bad one fails the test here rather than at a later Write:
 // a directory that is missing or that the test cannot create files in, a
-// [Prefix] or [Suffix] making names too long for its file system. At cleanup the file is closed
-// and, once moved, removed unless [Keep] or TMPTEST_KEEP keeps it.
+// [Prefix] or [Suffix] making names too long for its file system. At
+// cleanup the file is closed and, once moved, removed unless [Keep] or
+// TMPTEST_KEEP keeps it. Once moved, its name is listed by [Created].
 func Spooled(t testing.TB, maxSize int, opts ...Option) *SpooledFile {
 	t.Helper()
 	c, err := resolve(opts, 0o600)
@@ -66,25 +69,29 @@ func Spooled(t testing.TB, maxSize int, opts ...Option) *SpooledFile {
 	if err := c.checkCreatable(testName); err != nil {
 		t.Fatalf("%v", err)
 	}
-	s := &SpooledFile{maxSize: maxSize, limit: maxInMemory, create: func() (*os.File, error) { return c.openFile(testName) }}
+	s := &SpooledFile{maxSize: maxSize, limit: maxInMemory, test: testName,
+		create: func() (*os.File, error) { return c.openFile(testName) }}
 	if c.memLimit > 0 {
 		s.limit = c.memLimit
 	}
 	t.Cleanup(func() {
 		t.Helper()
-		if f := s.release(); f != nil {
+		f, listed := s.release()
+		defer created.drop(listed)
+		if f != nil {
 			c.finish(t, f.Name(), f.Close, removeAll)
 		}
 	})
 	return s
 }
 
-// release closes s for good at cleanup and returns its file, if moved.
-func (s *SpooledFile) release() *os.File {
+// release closes s for good at cleanup and returns its file, if moved,
+// and its id in [Created]'s list.
+func (s *SpooledFile) release() (*os.File, uint64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.closed, s.buf = true, nil
-	return s.file
+	return s.file, s.listed
 }
 
 // Name returns the name of the file the data moved to, or "" while it is
@@ -130,6 +137,7 @@ func (s *SpooledFile) rollover() error {
 		return fmt.Errorf("tmptest: spooled file: %w", err)
 	}
 	s.file, s.buf, s.off = f, nil, 0
+	s.listed = created.add(s.test, f.Name())
 	return nil
 }
 
