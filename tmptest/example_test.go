@@ -59,8 +59,7 @@ func ExampleFile() {
 	test("TestAppend", func(t testing.TB) {
 		f := tmptest.File(t, tmptest.Suffix(".log"))
 		fmt.Fprintln(f, "first line")
-		f.Seek(0, io.SeekStart)
-		data, _ := io.ReadAll(f)
+		data := tmptest.ReadBack(t, f)
 		info, _ := f.Stat()
 		fmt.Printf("%s %v %q\n", shape(f.Name()), info.Mode(), data)
 	})
@@ -205,4 +204,17 @@ func ExampleCreated() {
 	})
 	// Output:
 	// wrote $TMP1/report.txt, served on $TMP2
+}
+
+func ExampleReadBack() {
+	test("TestLog", func(t testing.TB) {
+		f := tmptest.File(t)
+		fmt.Fprintln(f, "started") // stands for the code under test writing to f
+		fmt.Printf("%q\n", tmptest.ReadBack(t, f))
+		fmt.Fprintln(f, "stopped") // the offset did not move: writing goes on at the end
+		fmt.Printf("%q\n", tmptest.ReadBack(t, f))
+	})
+	// Output:
+	// "started\n"
+	// "started\nstopped\n"
 }
