@@ -218,3 +218,19 @@ func ExampleReadBack() {
 	// "started\n"
 	// "started\nstopped\n"
 }
+
+// Options are values: build a set once and pass it to every helper.
+func ExampleOption() {
+	test("TestCache", func(t testing.TB) {
+		cache := []tmptest.Option{tmptest.Prefix("cache-"), tmptest.Perm(0o750)}
+		dir := tmptest.Dir(t, cache...)
+		info, _ := os.Stat(dir)
+		fmt.Println(shape(dir), info.Mode())
+
+		var none tmptest.Option // the zero Option does nothing
+		fmt.Println(shape(tmptest.Dir(t, none)))
+	})
+	// Output:
+	// cache-TestCache-<random> drwxr-x---
+	// TestCache-<random>
+}

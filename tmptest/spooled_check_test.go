@@ -83,3 +83,33 @@ func TestSpooledChecksWritable(t *testing.T) {
 		t.Errorf("Fatalf message:\n got: %s\nwant: %s", got, want)
 	}
 }
+
+// FuzzSpooledNameLength holds checkCreatable's verdict on name lengths to
+// the disk's: a Prefix and Suffix it accepts must make a file the OS
+// creates, and ones it refuses must be too long for the OS.
+func FuzzSpooledNameLength(f *testing.F) {
+	fits := 255 - len("TestFake-") - randomLen
+	f.Add(strings.Repeat("p", fits), "")
+	f.Add(strings.Repeat("p", fits+1), "")
+	f.Add(strings.Repeat("é", fits/2), ".x")
+	f.Add("", strings.Repeat("s", 300))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, prefix, suffix string) {
+		if checkNamePart("Prefix", prefix) != nil || checkNamePart("Suffix", suffix) != nil {
+			return // refused before any length is considered
+		}
+		c, err := resolve([]Option{In(dir), Prefix(prefix), Suffix(suffix)}, 0o600)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkErr := c.checkCreatable("TestFake")
+		file, createErr := c.openFile("TestFake")
+		if createErr == nil {
+			file.Close()
+			os.Remove(file.Name())
+		}
+		if (checkErr == nil) != (createErr == nil) {
+			t.Errorf("Prefix(%q) Suffix(%q): check says %v; creating says %v", prefix, suffix, checkErr, createErr)
+		}
+	})
+}
