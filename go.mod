@@ -12,3 +12,5 @@ require (
 	golang.org/x/tools v0.1.6
 	gotest.tools/v3 v3.3.0
 )
+
+require go.yaml.in/yaml/v3 v3.0.5

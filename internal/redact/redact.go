@@ -105,18 +105,35 @@ func (e *NothingError) Is(target error) bool { return target == ErrNothing }
 // returns the new root (a replaced root is a string) and the locations
 // replaced. A rule that selects nothing stops it with a [*NothingError].
 func Apply(root any, rules []Rule) (any, *Trie, error) {
-	trie := &Trie{}
+	roots, tries, err := ApplyEach([]any{root}, rules)
+	if err != nil {
+		return nil, nil, err
+	}
+	return roots[0], tries[0], nil
+}
+
+// ApplyEach is [Apply] over several documents (a YAML stream): each rule
+// applies to every document, and selecting nothing means nothing in any of
+// them. roots is changed in place and returned.
+func ApplyEach(roots []any, rules []Rule) ([]any, []*Trie, error) {
+	tries := make([]*Trie, len(roots))
+	for i := range tries {
+		tries[i] = &Trie{}
+	}
 	for _, r := range rules {
-		located := r.query.SelectLocated(root)
-		if len(located) == 0 {
+		selected := false
+		for i, root := range roots {
+			for _, n := range r.query.SelectLocated(root) {
+				selected = true
+				roots[i] = replace(roots[i], n.Path, r.Replacement)
+				tries[i].add(n.Path, r.Replacement)
+			}
+		}
+		if !selected {
 			return nil, nil, &NothingError{Path: r.Path}
 		}
-		for _, n := range located {
-			root = replace(root, n.Path, r.Replacement)
-			trie.add(n.Path, r.Replacement)
-		}
 	}
-	return root, trie, nil
+	return roots, tries, nil
 }
 
 // replace sets the node at path in root to repl and returns the root. A
