@@ -103,11 +103,11 @@ func TestGoTestStructured(t *testing.T) {
 	out, err = run([]string{"RANDOM=r1", "UPDATE_GOLDEN=1"}, "go", "test", "./structured")
 	expect(out, err, true)
 	for p, want := range map[string]string{
-		"testdata/TestJSON.golden":   "{\n  \"id\": \"[id]\",\n  \"name\": \"json\"\n}\n",
-		"testdata/TestValue.golden":  "[]structured.item{\n\t{\n\t\tID: \"[id]\",\n\t\tName: \"value\",\n\t},\n}\n",
-		"testdata/TestYAML.golden":   "id: '[id]'\nname: yaml\n",
-		"testdata/parse/one.golden":  "ONE\n",
-		"testdata/parse/two.golden":  "TWO\n",
+		"testdata/TestJSON.golden":  "{\n  \"id\": \"[id]\",\n  \"name\": \"json\"\n}\n",
+		"testdata/TestValue.golden": "[]structured.item{\n\t{\n\t\tID: \"[id]\",\n\t\tName: \"value\",\n\t},\n}\n",
+		"testdata/TestYAML.golden":  "id: '[id]'\nname: yaml\n",
+		"testdata/parse/one.golden": "ONE\n",
+		"testdata/parse/two.golden": "TWO\n",
 	} {
 		if got := golden(p); got != want {
 			t.Errorf("%s = %q, want %q", p, got, want)

@@ -89,7 +89,7 @@ func (e *SyntaxError) Error() string {
 func (e *SyntaxError) Unwrap() error { return e.Err }
 
 // NothingError reports a rule whose path selected nothing.
-type NothingError struct{ Path string }
+type NothingError struct{ Path, Replacement string }
 
 func (e *NothingError) Error() string { return fmt.Sprintf("%q selects nothing", e.Path) }
 
@@ -130,7 +130,7 @@ func ApplyEach(roots []any, rules []Rule) ([]any, []*Trie, error) {
 			}
 		}
 		if !selected {
-			return nil, nil, &NothingError{Path: r.Path}
+			return nil, nil, &NothingError{Path: r.Path, Replacement: r.Replacement}
 		}
 	}
 	return roots, tries, nil
