@@ -23,7 +23,7 @@ func JSON(doc []byte, rules []Rule) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := splicer{data: doc, quoted: map[string][]byte{}}
+	s := splicer{data: doc, out: make([]byte, 0, len(doc)+len(doc)/8), quoted: map[string][]byte{}}
 	s.value(skipSpace(doc, 0), trie)
 	return append(s.out, doc[s.last:]...), nil
 }

@@ -122,10 +122,11 @@ func ApplyEach(roots []any, rules []Rule) ([]any, []*Trie, error) {
 	}
 	for _, r := range rules {
 		selected := false
+		var with any = r.Replacement // boxed once, not at each node
 		for i, root := range roots {
 			for _, n := range r.query.SelectLocated(root) {
 				selected = true
-				roots[i] = replace(roots[i], n.Path, r.Replacement)
+				roots[i] = replace(roots[i], n.Path, with)
 				tries[i].add(n.Path, r.Replacement)
 			}
 		}
@@ -139,7 +140,7 @@ func ApplyEach(roots []any, rules []Rule) ([]any, []*Trie, error) {
 // replace sets the node at path in root to repl and returns the root. A
 // path that no longer leads anywhere (an ancestor was replaced by this same
 // rule) changes nothing.
-func replace(root any, path spec.NormalizedPath, repl string) any {
+func replace(root any, path spec.NormalizedPath, repl any) any {
 	if len(path) == 0 {
 		return repl
 	}
