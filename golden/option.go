@@ -4,6 +4,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+
+	"github.com/tmpkit/tmpkit/internal/redact"
 )
 
 // Option configures where a golden lives and how content is prepared before
@@ -20,6 +22,10 @@ type config struct {
 	exact     bool
 	scrubbers []scrubber
 	err       error // the first invalid option
+
+	redactions []redact.Rule  // Redact, for AssertJSON, AssertYAML, AssertValue
+	numbered   []numberedRule // ScrubNumbered, run after the scrubbers
+	placedBy   string         // "Name" or "Dir" when one was given (misuse in Each)
 
 	// Hooks for this package's own tests, never set by users: they replace
 	// what a real test binary provides, so tests stay parallel and can
@@ -58,6 +64,7 @@ func (c *config) fail(err error) {
 // unused nor removed.
 func Name(name string) Option {
 	return Option{func(c *config) {
+		c.placedBy = "Name"
 		if err := checkName(name); err != nil {
 			c.fail(fmt.Errorf("golden: Name(%q): %w", name, err))
 			return
@@ -70,6 +77,7 @@ func Name(name string) Option {
 // working directory of a test) or absolute. The default is "testdata".
 func Dir(dir string) Option {
 	return Option{func(c *config) {
+		c.placedBy = "Dir"
 		if dir == "" {
 			c.fail(errors.New(`golden: Dir(""): empty directory; leave the option out to use "testdata"`))
 			return

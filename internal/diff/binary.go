@@ -22,7 +22,7 @@ func Bytes(want, got []byte, o Options) string {
 	if IsBinary(want) || IsBinary(got) {
 		return Binary(want, got)
 	}
-	return Text(string(want), string(got), o)
+	return TextBytes(want, got, o)
 }
 
 // FirstDifference returns the offset of the first byte at which want and

@@ -56,10 +56,13 @@ func Text(want, got string, o Options) string {
 	if want == got {
 		return ""
 	}
-	o = o.withDefaults()
-	a, b := splitLines(want), splitLines(got)
-	edits := lcs.DiffLines(a, b)
-	w := writer{max: o.MaxLines}
+	return TextBytes([]byte(want), []byte(got), o)
+}
+
+// render returns the diff of the lines a and b, which edits turn one into
+// the other and which come after skip lines common to both sides.
+func render(a, b []string, edits []lcs.Diff, skip int, o Options) string {
+	w := writer{max: o.MaxLines, skip: skip}
 	fmt.Fprintf(&w.head, "--- %s\n+++ %s\n", o.WantLabel, o.GotLabel)
 	for _, h := range hunks(edits, len(a), len(b), o.Context) {
 		w.hunk(h, a, b)
@@ -110,6 +113,7 @@ type writer struct {
 	body    strings.Builder
 	lines   int
 	max     int
+	skip    int // lines before the first of a and b, for the line numbers
 	dropped int
 	shown   map[rune]bool // invisible characters made visible so far
 }
@@ -125,7 +129,7 @@ func (w *writer) line(s string) {
 }
 
 func (w *writer) hunk(h hunk, a, b []string) {
-	w.line(fmt.Sprintf("@@ -%s +%s @@", span(h.a0, h.a1), span(h.b0, h.b1)))
+	w.line(fmt.Sprintf("@@ -%s +%s @@", span(w.skip+h.a0, w.skip+h.a1), span(w.skip+h.b0, w.skip+h.b1)))
 	i := h.a0
 	for _, e := range h.edits {
 		for ; i < e.Start; i++ {
