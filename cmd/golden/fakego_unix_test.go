@@ -131,7 +131,7 @@ const prompt = "accept, reject, skip or quit? [a/r/s/q] "
 func TestReviewPipe(t *testing.T) {
 	root, env := scenario(t, scenarioEvents, "1")
 	before := snapshot(t, root)
-	r := runCmd(t, root, "r\nwhat\ns\nq\n", env, "review")
+	r := runCmd(t, root, "a\nwhat\nr\ns\n", env, "review")
 	want := `[1/3] TestA (example.com/m/a)
 golden: "a/testdata/TestA.golden" differs from the output (-want +got):
 --- a/testdata/TestA.golden
@@ -139,7 +139,7 @@ golden: "a/testdata/TestA.golden" differs from the output (-want +got):
 @@ -1 +1 @@
 -a
 +A
-` + prompt + "reject\n" + `
+` + prompt + "accept\n" + `
 [2/3] TestB (example.com/m/b)
 golden: "b/testdata/TestB.golden" differs from the output (-want +got):
 --- b/testdata/TestB.golden
@@ -147,7 +147,7 @@ golden: "b/testdata/TestB.golden" differs from the output (-want +got):
 @@ -1 +1 @@
 -b
 +B
-` + prompt + "\n" + prompt + "skip\n" + `
+` + prompt + "\n" + prompt + "reject\n" + `
 [3/3] TestC (example.com/m/c)
 golden: tree "c/testdata/TestC.golden": "f.txt" differs from the output (-want +got):
 --- c/testdata/TestC.golden/f.txt
@@ -155,14 +155,39 @@ golden: tree "c/testdata/TestC.golden": "f.txt" differs from the output (-want +
 @@ -1 +1 @@
 -c
 +C
-` + prompt + "quit\n" + "0 accepted, 1 rejected, 2 skipped\n"
+` + prompt + "skip\n" + "1 accepted, 1 rejected, 1 skipped\n+1 -1 a/testdata/TestA.golden\n"
 	if r.stdout != want || r.code != 0 {
 		t.Errorf("exit %d, stdout:\n%s\nwant\n%s", r.code, r.stdout, want)
 	}
 	if r.stderr != "answer a (accept), r (reject), s (skip) or q (quit)\n" {
 		t.Errorf("stderr: %q", r.stderr)
 	}
+	// Exactly the accepted golden changed.
+	before["a/testdata/TestA.golden"] = "A\n"
 	unchanged(t, before, snapshot(t, root))
+}
+
+func TestReviewAcceptAll(t *testing.T) {
+	root, env := scenario(t, scenarioEvents, "1")
+	r := runCmd(t, root, "", env, "review", "--accept-all")
+	want := "accept a/testdata/TestA.golden (changed)\naccept b/testdata/TestB.golden (changed)\naccept c/testdata/TestC.golden/f.txt (changed)\n" +
+		"3 accepted, 0 rejected, 0 skipped\n+1 -1 a/testdata/TestA.golden\n+1 -1 b/testdata/TestB.golden\n" +
+		"+1 -1 c/testdata/TestC.golden/ (1 changed)\n\t+1 -1 f.txt\n"
+	if r.code != 0 || r.stdout != want || r.stderr != "" {
+		t.Errorf("exit %d, stdout:\n%s\nwant\n%s\nstderr:\n%s", r.code, r.stdout, want, r.stderr)
+	}
+	after := snapshot(t, root)
+	for p, want := range map[string]string{"a/testdata/TestA.golden": "A\n", "b/testdata/TestB.golden": "B\n", "c/testdata/TestC.golden/f.txt": "C\n"} {
+		if after[p] != want {
+			t.Errorf("%s = %q, want %q", p, after[p], want)
+		}
+	}
+	// A second review finds the same records (the fake go replays them),
+	// now refused: the goldens changed since.
+	r = runCmd(t, root, "", env, "review", "--accept-all")
+	if r.code != 1 || !strings.Contains(r.stderr, "refused a/testdata/TestA.golden: it has changed since TestA (example.com/m/a) recorded its output") {
+		t.Errorf("second review: exit %d, stderr:\n%s", r.code, r.stderr)
+	}
 }
 
 func TestReviewRejectAllJSON(t *testing.T) {
@@ -232,5 +257,30 @@ func TestReviewRefusedUnderCI(t *testing.T) {
 	}
 	if r := runCmd(t, root, "", append(env, "CI=true"), "review", "--reject-all"); r.code != 0 {
 		t.Errorf("--reject-all under CI: exit %d, %s", r.code, r.stderr)
+	}
+}
+
+// apply writes the records found below a directory, refusing the one
+// whose golden changed since.
+func TestApplyCommand(t *testing.T) {
+	root, _ := scenario(t, "", "0")
+	records := filepath.Join(filepath.Dir(root), "records")
+	write(t, filepath.Join(root, "b", "testdata", "TestB.golden"), "edited\n", 0o644)
+	r := runCmd(t, filepath.Join(root, "c"), "", nil, "apply", "--dry-run", records)
+	want := "+1 -1 a/testdata/TestA.golden\n+1 -1 c/testdata/TestC.golden/ (1 changed)\n\t+1 -1 f.txt\n"
+	refused := "golden apply: refused b/testdata/TestB.golden: it has changed since TestB (example.com/m/b) recorded its output; nothing of it is written; run the test again\n"
+	if r.code != 1 || r.stdout != want || r.stderr != refused+"golden apply: dry run, nothing written\n" {
+		t.Errorf("--dry-run: exit %d, stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	if snapshot(t, root)["a/testdata/TestA.golden"] != "a\n" {
+		t.Error("--dry-run wrote")
+	}
+	r = runCmd(t, filepath.Join(root, "c"), "", nil, "apply", records)
+	if r.code != 1 || r.stdout != want || r.stderr != refused {
+		t.Errorf("apply: exit %d, stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	after := snapshot(t, root)
+	if after["a/testdata/TestA.golden"] != "A\n" || after["b/testdata/TestB.golden"] != "edited\n" || after["c/testdata/TestC.golden/f.txt"] != "C\n" {
+		t.Errorf("after apply: %v", after)
 	}
 }

@@ -123,30 +123,31 @@ func TestReviewTerminal(t *testing.T) {
 	root, env := scenario(t, scenarioEvents, "1")
 	before := snapshot(t, root)
 	term := startTerminal(t, root, env, "review")
-	term.answer(1, "r")
+	term.answer(1, "a")
 	term.answer(2, "x") // no answer: asked again
-	term.answer(3, "s")
+	term.answer(3, "r")
 	term.answer(4, "q")
 	if code := term.wait(); code != 0 {
 		t.Errorf("exit %d, output:\n%s", code, term.output())
 	}
-	term.waitFor("0 accepted, 1 rejected, 2 skipped\n", 1)
+	term.waitFor("1 accepted, 1 rejected, 1 skipped\n+1 -1 a/testdata/TestA.golden\n", 1)
 	out := term.output()
 	for _, want := range []string{
 		"\r\x1b[Kgo test: ",
 		"\x1b[1m[1/3] TestA (example.com/m/a)\x1b[0m\n" +
 			"\x1b[1mgolden: \"a/testdata/TestA.golden\" differs from the output (-want +got):\x1b[0m\n" +
 			"\x1b[1m--- a/testdata/TestA.golden\x1b[0m\n\x1b[1m+++ got\x1b[0m\n\x1b[36m@@ -1 +1 @@\x1b[0m\n" +
-			"\x1b[31m-a\x1b[0m\n\x1b[32m+A\x1b[0m\n\x1b[1maccept, reject, skip or quit? [a/r/s/q] \x1b[0mreject\n",
+			"\x1b[31m-a\x1b[0m\n\x1b[32m+A\x1b[0m\n\x1b[1maccept, reject, skip or quit? [a/r/s/q] \x1b[0maccept\n",
 		"\x1b[0m\nanswer a (accept), r (reject), s (skip) or q (quit)\n",
-		"[a/r/s/q] \x1b[0mskip\n",
+		"[a/r/s/q] \x1b[0mreject\n",
 		"[3/3] TestC (example.com/m/c)",
-		"[a/r/s/q] \x1b[0mquit\n0 accepted, 1 rejected, 2 skipped\n",
+		"[a/r/s/q] \x1b[0mquit\n1 accepted, 1 rejected, 1 skipped\n+1 -1 a/testdata/TestA.golden\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the terminal does not show %q; it shows:\n%q", want, out)
 		}
 	}
+	before["a/testdata/TestA.golden"] = "A\n"
 	unchanged(t, before, snapshot(t, root))
 	term.cooked()
 }

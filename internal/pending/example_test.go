@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/tmpkit/tmpkit/internal/goldenwrite"
 	"github.com/tmpkit/tmpkit/internal/pending"
 )
 
@@ -96,30 +97,6 @@ func ExampleHashTree() {
 	// Output: true
 }
 
-func ExampleReadTree() {
-	dir, _ := os.MkdirTemp("", "tree")
-	defer os.RemoveAll(dir)
-	os.WriteFile(filepath.Join(dir, "run.sh"), []byte("#!/bin/sh\n"), 0o755)
-	os.Symlink("run.sh", filepath.Join(dir, "start"))
-	entries, _ := pending.ReadTree(os.DirFS(dir))
-	for _, e := range entries {
-		fmt.Printf("%s symlink=%v target=%q\n", e.Name, e.Symlink, e.Target)
-	}
-	// Output:
-	// run.sh symlink=false target=""
-	// start symlink=true target="run.sh"
-}
-
-func ExampleComparable() {
-	fmt.Printf("%q %q\n", pending.Comparable([]byte("a\r\n"), false), pending.Comparable([]byte("\x00\r\n"), false))
-	// Output: "a\n" "\x00\r\n"
-}
-
-func ExampleIsBinary() {
-	fmt.Println(pending.IsBinary([]byte("text\n")), pending.IsBinary([]byte{0xff}))
-	// Output: false true
-}
-
 func ExampleEncode() {
 	r := pending.Record{Module: "m", Path: "testdata/x.golden", Kind: pending.File, Package: "m", Test: "TestX", Content: []byte("hi\n")}
 	data, _ := pending.Encode(r)
@@ -196,4 +173,25 @@ func ExampleFind() {
 	records, err := pending.Find(dir)
 	fmt.Println(len(records), err != nil)
 	// Output: 0 true
+}
+
+func ExampleFromFiles() {
+	dir, _ := os.MkdirTemp("", "tree")
+	defer os.RemoveAll(dir)
+	os.MkdirAll(filepath.Join(dir, "TestX.golden.d"), 0o755)
+	os.WriteFile(filepath.Join(dir, "TestX.golden.d", "run.sh"), []byte("#!/bin/sh\n"), 0o755)
+	os.Symlink("run.sh", filepath.Join(dir, "TestX.golden.d", "start"))
+	files, _ := goldenwrite.ReadTree(dir, "TestX.golden.d", goldenwrite.Options{})
+	for _, e := range pending.FromFiles(files) {
+		fmt.Printf("%s symlink=%v target=%q\n", e.Name, e.Symlink, e.Target)
+	}
+	// Output:
+	// run.sh symlink=false target=""
+	// start symlink=true target="run.sh"
+}
+
+func ExampleEntry_File() {
+	f := pending.Entry{Name: "link", Symlink: true, Target: "a.txt"}.File()
+	fmt.Printf("%s symlink=%v content=%q\n", f.Name, f.Symlink, f.Content)
+	// Output: link symlink=true content="a.txt"
 }

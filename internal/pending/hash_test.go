@@ -1,6 +1,7 @@
 package pending
 
 import (
+	"github.com/tmpkit/tmpkit/internal/goldenwrite"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -55,12 +56,12 @@ func TestHashTree(t *testing.T) {
 	}
 }
 
-// ReadTree reads a golden tree from disk as golden compares it, and its
-// hash is the hash of the entries golden's side would record.
-func TestReadTree(t *testing.T) {
+// The hash of a tree read from disk with goldenwrite.ReadTree, as review
+// and apply read it, is the hash of the entries golden's side records.
+func TestHashTreeFromDisk(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, content string, perm os.FileMode) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
+		p := filepath.Join(dir, "t.golden.d", filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -71,21 +72,14 @@ func TestReadTree(t *testing.T) {
 	write("a.x", "ax", 0o644)
 	write("a/b", "ab\r\n", 0o600)
 	write("bin/run", "#!/bin/sh\n", 0o755)
-	if err := os.MkdirAll(filepath.Join(dir, "empty"), 0o755); err != nil {
+	if err := os.Symlink("../a.x", filepath.Join(dir, "t.golden.d", "bin", "link")); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Symlink("../a.x", filepath.Join(dir, "bin", "link")); err != nil {
-		t.Fatal(err)
-	}
-	root, err := os.OpenRoot(dir)
+	files, err := goldenwrite.ReadTree(dir, "t.golden.d", goldenwrite.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer root.Close()
-	got, err := ReadTree(root.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := FromFiles(files)
 	want := []Entry{
 		{Name: "a.x", Content: []byte("ax")},
 		{Name: "a/b", Content: []byte("ab\r\n")},
@@ -93,9 +87,14 @@ func TestReadTree(t *testing.T) {
 		{Name: "bin/run", Content: []byte("#!/bin/sh\n"), Exec: runtime.GOOS != "windows"},
 	}
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("ReadTree =\n%+v\nwant\n%+v", got, want)
+		t.Errorf("FromFiles(ReadTree) =\n%+v\nwant\n%+v", got, want)
 	}
 	if HashTree(got, false) != HashTree(want, false) {
 		t.Error("hash differs")
+	}
+	for i, e := range want {
+		if f := e.File(); !reflect.DeepEqual(f, files[i]) {
+			t.Errorf("Entry.File() = %+v, want %+v", f, files[i])
+		}
 	}
 }

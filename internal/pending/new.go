@@ -6,6 +6,8 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+
+	"github.com/tmpkit/tmpkit/internal/goldenwrite"
 )
 
 // Source says where a record comes from: the assertion that found its
@@ -39,8 +41,8 @@ func NewFile(src Source, want []byte, exists bool, got []byte) (Record, error) {
 }
 
 // NewTree returns the record of a golden tree: got and want are the
-// output's entries and the golden tree's (as [ReadTree] reads them; no
-// Removed entries), exists whether the golden tree existed. The record
+// output's entries and the golden tree's (see [FromFiles]; no Removed
+// entries), exists whether the golden tree existed. The record
 // keeps the entries of got that differ from want, by type, content (as
 // golden compares it), target or executable bit, or are not in want, and
 // want's entries that got no longer has.
@@ -85,12 +87,42 @@ func Changes(want, got []Entry, exact bool) []Entry {
 
 // Same reports whether the golden tree entry want and the output entry got
 // compare equal: the same type and target, or the same executable bit and
-// content, the golden's side read as [Comparable] reads it.
+// content, as [goldenwrite.Matches] compares it (byte for byte if exact).
 func Same(want, got Entry, exact bool) bool {
 	if want.Symlink || got.Symlink {
 		return want.Symlink == got.Symlink && want.Target == got.Target
 	}
-	return want.Exec == got.Exec && bytes.Equal(Comparable(want.Content, exact), got.Content)
+	if want.Exec != got.Exec {
+		return false
+	}
+	if exact {
+		return bytes.Equal(want.Content, got.Content)
+	}
+	return goldenwrite.Matches(want.Content, got.Content)
+}
+
+// FromFiles returns a golden tree's files, as [goldenwrite.ReadTree] reads
+// them and [goldenwrite.WriteTree] writes them, as entries.
+func FromFiles(files []goldenwrite.File) []Entry {
+	entries := make([]Entry, len(files))
+	for i, f := range files {
+		entries[i] = Entry{Name: f.Name, Symlink: f.Symlink, Exec: f.Exec && !f.Symlink}
+		if f.Symlink {
+			entries[i].Target = string(f.Content)
+		} else {
+			entries[i].Content = f.Content
+		}
+	}
+	return entries
+}
+
+// File returns the entry as a [goldenwrite.File]; a removed entry has no
+// file.
+func (e Entry) File() goldenwrite.File {
+	if e.Symlink {
+		return goldenwrite.File{Name: e.Name, Symlink: true, Content: []byte(e.Target)}
+	}
+	return goldenwrite.File{Name: e.Name, Exec: e.Exec, Content: e.Content}
 }
 
 func newRecord(src Source, kind Kind) (Record, error) {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tmpkit/tmpkit/internal/goldenwrite"
 	"github.com/tmpkit/tmpkit/internal/pending"
 )
 
@@ -54,10 +55,16 @@ type Question struct {
 // Refusal is a record that is not reviewed or applied, and why.
 type Refusal struct {
 	Path   string // the golden's module-relative path
-	Reason string
+	Reason string // why, naming the golden itself when named is set
+	named  bool
 }
 
-func (r Refusal) Error() string { return "refused " + r.Path + ": " + r.Reason }
+func (r Refusal) Error() string {
+	if r.named {
+		return "refused: " + r.Reason
+	}
+	return "refused " + r.Path + ": " + r.Reason
+}
 
 // Load checks records against the module mod: it merges the records of one
 // golden that agree, refuses those that disagree, that belong to another
@@ -75,22 +82,12 @@ func Load(mod pending.Module, records []pending.Record) ([]*Golden, []Question, 
 	}
 	slices.Sort(paths)
 
-	root, err := os.OpenRoot(mod.Root)
-	if err != nil {
-		var refused []Refusal
-		for _, p := range paths {
-			refused = append(refused, Refusal{p, fmt.Sprintf("cannot open the module root: %v", err)})
-		}
-		return nil, nil, refused
-	}
-	defer root.Close()
-
 	var goldens []*Golden
 	var refused []Refusal
 	for _, p := range paths {
-		g, why := load(root, mod, byPath[p])
-		if why != "" {
-			refused = append(refused, Refusal{p, why})
+		g, why := load(mod, byPath[p])
+		if why != nil {
+			refused = append(refused, *why)
 			continue
 		}
 		goldens = append(goldens, g)
@@ -99,44 +96,68 @@ func Load(mod pending.Module, records []pending.Record) ([]*Golden, []Question, 
 }
 
 // load merges the records of one golden and reads it, or says why not.
-func load(root *os.Root, mod pending.Module, records []pending.Record) (*Golden, string) {
+func load(mod pending.Module, records []pending.Record) (*Golden, *Refusal) {
 	r := records[0]
 	g := &Golden{Record: r}
+	refuse := func(format string, args ...any) (*Golden, *Refusal) {
+		return nil, &Refusal{Path: r.Path, Reason: fmt.Sprintf(format, args...)}
+	}
 	for _, o := range records {
 		if o.Module != mod.Path {
-			return nil, fmt.Sprintf("recorded by %s in module %s; this is module %s", test(o), o.Module, mod.Path)
+			return refuse("recorded by %s in module %s; this is module %s", test(o), o.Module, mod.Path)
 		}
 		if !sameChange(r, o) {
-			return nil, fmt.Sprintf("%s and %s recorded different outputs for it; run them one at a time", test(r), test(o))
+			return refuse("%s and %s recorded different outputs for it; run them one at a time", test(r), test(o))
 		}
 		if t := test(o); !slices.Contains(g.Tests, t) {
 			g.Tests = append(g.Tests, t)
 		}
 	}
+	// Read as the update mode reads: through the module root, refusing
+	// what is not a golden before opening it.
+	o := goldenwrite.Options{Label: r.Path}
 	var hash string
 	var err error
 	if r.Kind == pending.File {
-		g.Old, g.Exists, err = readFile(root, r.Path)
-		if g.Exists {
-			hash = pending.HashFile(g.Old, r.Exact)
+		if symlink(mod, r.Path) {
+			return nil, &Refusal{Path: r.Path, Reason: fmt.Sprintf("%q is a symlink, which an update never writes through nor replaces", r.Path), named: true}
 		}
+		g.Old, err = goldenwrite.ReadFile(mod.Root, r.Path, o)
+		g.Exists = err == nil
+		hash = pending.HashFile(g.Old, r.Exact)
 	} else {
-		g.Tree, g.Exists, err = readTree(root, r.Path)
-		if g.Exists {
-			hash = pending.HashTree(g.Tree, r.Exact)
-		}
+		var files []goldenwrite.File
+		files, err = goldenwrite.ReadTree(mod.Root, r.Path, o)
+		g.Tree, g.Exists = pending.FromFiles(files), err == nil
+		hash = pending.HashTree(g.Tree, r.Exact)
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		hash, err = "", nil
 	}
 	switch {
 	case err != nil:
-		return nil, err.Error()
+		return nil, &Refusal{Path: r.Path, Reason: err.Error(), named: true}
 	case hash != r.Hash && r.Hash == "":
-		return nil, fmt.Sprintf("it did not exist when %s recorded its output, and it does now; run the test again", test(r))
+		return refuse("it did not exist when %s recorded its output, and it does now; run the test again", test(r))
 	case hash != r.Hash && !g.Exists:
-		return nil, fmt.Sprintf("it existed when %s recorded its output, and it does not now; run the test again", test(r))
+		return refuse("it existed when %s recorded its output, and it does not now; run the test again", test(r))
 	case hash != r.Hash:
-		return nil, fmt.Sprintf("it has changed since %s recorded its output; nothing of it is written; run the test again", test(r))
+		return refuse("it has changed since %s recorded its output; nothing of it is written; run the test again", test(r))
 	}
-	return g, ""
+	return g, nil
+}
+
+// symlink reports whether the module-relative path p is a symlink, which
+// goldenwrite.ReadFile follows but WriteFile refuses: such a change could
+// be shown but never written.
+func symlink(mod pending.Module, p string) bool {
+	root, err := os.OpenRoot(mod.Root)
+	if err != nil {
+		return false
+	}
+	defer root.Close()
+	fi, err := root.Lstat(p)
+	return err == nil && fi.Mode()&fs.ModeSymlink != 0
 }
 
 func test(r pending.Record) string { return r.Test + " (" + r.Package + ")" }
@@ -157,52 +178,6 @@ func sameChange(a, b pending.Record) bool {
 	return true
 }
 
-// readFile reads the golden file at the module-relative path p through
-// root, so that no symlink leads outside the module; it refuses anything
-// but a regular file before opening it (a FIFO would block the read).
-func readFile(root *os.Root, p string) ([]byte, bool, error) {
-	fi, err := root.Lstat(p)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, false, nil
-	}
-	if err == nil && !fi.Mode().IsRegular() {
-		err = fmt.Errorf("is not a regular file (%v)", fi.Mode().Type())
-	}
-	if err != nil {
-		return nil, false, fmt.Errorf("cannot read it: %w", bare(err))
-	}
-	b, err := root.ReadFile(p)
-	if err != nil {
-		return nil, false, fmt.Errorf("cannot read it: %w", bare(err))
-	}
-	return b, true, nil
-}
-
-// readTree reads the golden tree at the module-relative path p through
-// root.
-func readTree(root *os.Root, p string) ([]pending.Entry, bool, error) {
-	fi, err := root.Lstat(p)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, false, nil
-	}
-	if err == nil && !fi.IsDir() {
-		err = fmt.Errorf("is not a directory (%v); a golden tree is a directory", fi.Mode().Type())
-	}
-	if err != nil {
-		return nil, false, fmt.Errorf("cannot read it: %w", bare(err))
-	}
-	sub, err := root.OpenRoot(p)
-	if err != nil {
-		return nil, false, fmt.Errorf("cannot read it: %w", bare(err))
-	}
-	defer sub.Close()
-	entries, err := pending.ReadTree(sub.FS())
-	if err != nil {
-		return nil, false, fmt.Errorf("cannot read it: %w", bare(err))
-	}
-	return entries, true, nil
-}
-
 // questions returns the questions about goldens, ordered by their paths: a
 // golden file is one question, each entry of a tree's record one more.
 func questions(goldens []*Golden) []Question {
@@ -218,16 +193,6 @@ func questions(goldens []*Golden) []Question {
 	}
 	slices.SortStableFunc(qs, func(a, b Question) int { return strings.Compare(a.Path, b.Path) })
 	return qs
-}
-
-// bare drops the path a [fs.PathError] repeats, for messages that name
-// the golden themselves.
-func bare(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 func sorted(entries []pending.Entry) []pending.Entry {

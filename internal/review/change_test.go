@@ -83,11 +83,11 @@ func TestLoadRefuses(t *testing.T) {
 		got = append(got, r.Error())
 	}
 	want := []string{
-		"refused p/testdata/dir.golden: cannot read it: is not a regular file (d---------)",
+		`refused: "p/testdata/dir.golden" is a directory, not a regular file`,
 		"refused p/testdata/edited.golden: it has changed since TestE (example.com/m/p) recorded its output; nothing of it is written; run the test again",
-		"refused p/testdata/file.golden: cannot read it: is not a directory (----------); a golden tree is a directory",
+		`refused: "p/testdata/file.golden" is a regular file, not a directory; a golden tree is a directory of files`,
 		"refused p/testdata/gone.golden: it existed when TestG (example.com/m/p) recorded its output, and it does not now; run the test again",
-		"refused p/testdata/link.golden: cannot read it: is not a regular file (L---------)",
+		`refused: "p/testdata/link.golden" is a symlink, which an update never writes through nor replaces`,
 		"refused p/testdata/now.golden: it did not exist when TestN (example.com/m/p) recorded its output, and it does now; run the test again",
 		"refused p/testdata/other.golden: recorded by TestO (example.com/m/p) in module example.com/other; this is module example.com/m",
 		"refused p/testdata/tree.golden: it has changed since TestTree (example.com/m/p) recorded its output; nothing of it is written; run the test again",

@@ -1,10 +1,12 @@
 package review
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path"
 
+	"github.com/tmpkit/tmpkit/internal/goldenwrite"
 	"github.com/tmpkit/tmpkit/internal/pending"
 )
 
@@ -68,6 +70,9 @@ func Write(w Writer, out io.Writer, goldens []*Golden, qs []Question, answers []
 			} else {
 				err = fmt.Errorf("refused %s: %w", g.Record.Path, err)
 			}
+		}
+		if errors.Is(err, goldenwrite.ErrEmpty) {
+			err = fmt.Errorf("%w; --force overrides this", err)
 		}
 		if err != nil {
 			errs = append(errs, err)

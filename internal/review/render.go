@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tmpkit/tmpkit/internal/diff"
+	"github.com/tmpkit/tmpkit/internal/goldenwrite"
 	"github.com/tmpkit/tmpkit/internal/pending"
 )
 
@@ -44,7 +45,7 @@ func Describe(q Question) string {
 	case e.Symlink:
 		return fmt.Sprintf("%s is a symlink to %q in the output, to %q in the golden tree\n", where, e.Target, old.Target)
 	}
-	same := string(pending.Comparable(old.Content, r.Exact)) == string(e.Content)
+	same := pending.Same(pending.Entry{Content: old.Content}, pending.Entry{Content: e.Content}, r.Exact)
 	if old.Exec != e.Exec {
 		fmt.Fprintf(&b, "%s is %s in the output, %s in the golden tree\n", where, execWord(e.Exec), execWord(old.Exec))
 		if same {
@@ -59,7 +60,7 @@ func Describe(q Question) string {
 // legendOf returns the "(-want +got)" of a text diff's first line, or "" for
 // binary content, whose report needs no legend.
 func legendOf(want, got []byte) string {
-	if pending.IsBinary(want) || pending.IsBinary(got) {
+	if diff.IsBinary(want) || diff.IsBinary(got) {
 		return ""
 	}
 	return " (-want +got)"
@@ -70,8 +71,10 @@ func legendOf(want, got []byte) string {
 // it: with its CRLF line endings read as LF, unless exact or got has CRLF
 // line endings itself, which are then what differs.
 func contentDiff(label string, want, got []byte, exact bool) string {
-	want = pending.Comparable(want, exact || bytes.Contains(got, []byte("\r\n")))
-	if pending.IsBinary(want) || pending.IsBinary(got) {
+	if !exact && !bytes.Contains(got, []byte("\r\n")) {
+		want = goldenwrite.Fold(want)
+	}
+	if diff.IsBinary(want) || diff.IsBinary(got) {
 		return diff.Binary(want, got)
 	}
 	return diff.Text(string(want), string(got), diff.Options{WantLabel: label, GotLabel: "got"})

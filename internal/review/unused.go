@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tmpkit/tmpkit/internal/goldenwrite"
 	"github.com/tmpkit/tmpkit/internal/pending"
 )
 
@@ -24,10 +25,12 @@ type Pruning struct {
 	Out, Err  io.Writer
 }
 
-// found is a golden found on disk, by module-relative slash path.
+// found is a golden found on disk, by module-relative slash path, and
+// the golden directory it was found in.
 type found struct {
 	path string
 	tree bool
+	dir  string
 }
 
 // Unused merges the logs, lists the goldens none of their runs used and,
@@ -198,10 +201,10 @@ func scan(mod pending.Module, dir string) []found {
 		case d.IsDir() && (strings.HasPrefix(name, ".") || exists(filepath.Join(p, "go.mod"))):
 			return filepath.SkipDir
 		case d.IsDir() && (strings.HasSuffix(name, ".golden") || strings.HasSuffix(name, ".golden.d")):
-			out = append(out, found{rel, true})
+			out = append(out, found{rel, true, dir})
 			return filepath.SkipDir
 		case d.Type().IsRegular() && strings.HasSuffix(name, ".golden"):
-			out = append(out, found{rel, false})
+			out = append(out, found{rel, false, dir})
 		}
 		return nil
 	})
@@ -239,8 +242,77 @@ func noteSkipped(w io.Writer, logs []testLog) {
 }
 
 // remove removes the unused goldens, then the directories their removal
-// emptied, up to the golden directory.
+// emptied, up to their golden directory. A golden tree is emptied by the
+// update mode's tree write (which refuses a tree holding a module, a
+// repository or Go source, and leaves it whole if it fails), then its
+// empty directories are removed.
 func remove(mod pending.Module, unused []found, out, errw io.Writer) int {
-	fmt.Fprintln(errw, "golden unused: removal waits for internal/goldenwrite")
-	return ExitFailed
+	root, err := os.OpenRoot(mod.Root)
+	if err != nil {
+		fmt.Fprintf(errw, "golden unused: %v\n", err)
+		return ExitFailed
+	}
+	defer root.Close()
+	status := ExitOK
+	for _, g := range unused {
+		var err error
+		if g.tree {
+			err = removeTree(mod, root, g)
+		} else {
+			err = removeFile(root, g)
+		}
+		if err != nil {
+			fmt.Fprintf(errw, "golden unused: %v\n", err)
+			status = ExitFailed
+			continue
+		}
+		fmt.Fprintf(out, "removed %s\n", display(g))
+		for d := path.Dir(g.path); d != g.dir && strings.HasPrefix(d, g.dir+"/"); d = path.Dir(d) {
+			if root.Remove(d) != nil { // not empty: keep it and its parents
+				break
+			}
+		}
+	}
+	return status
+}
+
+func removeFile(root *os.Root, g found) error {
+	fi, err := root.Lstat(g.path)
+	if err == nil && !fi.Mode().IsRegular() {
+		err = fmt.Errorf("is a %s now, not a golden file", goldenwrite.TypeName(fi.Mode()))
+	}
+	if err == nil {
+		err = root.Remove(g.path)
+	}
+	if err != nil {
+		return fmt.Errorf("remove %s: %w", g.path, bare(err))
+	}
+	return nil
+}
+
+func removeTree(mod pending.Module, root *os.Root, g found) error {
+	if _, err := goldenwrite.WriteTree(mod.Root, g.path, nil, goldenwrite.Options{Label: g.path, Force: true}); err != nil {
+		return err
+	}
+	files, err := goldenwrite.ReadTree(mod.Root, g.path, goldenwrite.Options{Label: g.path})
+	if err == nil && len(files) > 0 {
+		err = fmt.Errorf("%s holds %s again", g.path, files[0].Name)
+	}
+	if err == nil {
+		err = root.RemoveAll(g.path)
+	}
+	if err != nil {
+		return fmt.Errorf("remove %s: %w", g.path, bare(err))
+	}
+	return nil
+}
+
+// bare drops the path a [fs.PathError] repeats, for messages that name
+// the golden themselves.
+func bare(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

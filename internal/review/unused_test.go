@@ -161,3 +161,46 @@ func TestUnusedNotesSkippedTests(t *testing.T) {
 		t.Errorf("stderr:\n%s\nwant it to start with\n%s", errw.String(), want)
 	}
 }
+
+func TestUnusedRemove(t *testing.T) {
+	mod := testModule(t, map[string]string{
+		"a/testdata/A.golden":             "a",
+		"a/testdata/Old/deep/x.golden":    "unused, alone in its folders",
+		"a/testdata/Old/y.txt":            "not a golden: keeps Old",
+		"a/testdata/U.golden.d/y":         "unused tree",
+		"a/testdata/U.golden.d/sub/z":     "unused tree",
+		"a/testdata/Mod.golden.d/go.mod":  "module x\n",
+		"a/testdata/Src.golden.d/main.go": "package main\n",
+	})
+	logs := writeLogs(t, logOf("example.com/m/a", "TestA", "file a/testdata/A.golden"))
+	var out, errw bytes.Buffer
+	code := Unused(Pruning{Logs: logs, ModuleDir: mod.Root, Remove: true, Out: &out, Err: &errw})
+	wantOut := "removed a/testdata/Old/deep/x.golden\nremoved a/testdata/U.golden.d/\n"
+	wantErr := `golden unused: write tree "a/testdata/Src.golden.d": refused: it holds "main.go", Go source; a golden tree holds only goldens, and an update removes what the output does not have` + "\n"
+	if code != 1 || out.String() != wantOut || errw.String() != wantErr {
+		t.Errorf("exit %d, stdout:\n%s\nwant\n%s\nstderr:\n%s\nwant\n%s", code, out.String(), wantOut, errw.String(), wantErr)
+	}
+	for p, gone := range map[string]bool{
+		"a/testdata/A.golden": false, "a/testdata/Old/deep": true, "a/testdata/Old/y.txt": false,
+		"a/testdata/U.golden.d": true, "a/testdata/Mod.golden.d/go.mod": false, "a/testdata/Src.golden.d/main.go": false,
+	} {
+		_, err := os.Lstat(mod.Abs(p))
+		if os.IsNotExist(err) != gone {
+			t.Errorf("%s: removed %v, want %v", p, os.IsNotExist(err), gone)
+		}
+	}
+}
+
+func TestUnusedRemoveRefusedUnderCI(t *testing.T) {
+	mod := testModule(t, map[string]string{"a/testdata/A.golden": "a", "a/testdata/B.golden": "b"})
+	logs := writeLogs(t, logOf("example.com/m/a", "TestA", "file a/testdata/A.golden"))
+	var out, errw bytes.Buffer
+	code := Unused(Pruning{Logs: logs, ModuleDir: mod.Root, Remove: true, Out: &out, Err: &errw, Getenv: func(string) string { return "yes" }})
+	if code != 1 || errw.String() != "golden unused: writes are refused under CI=yes (--force overrides this); without --remove it lists them\n" {
+		t.Errorf("exit %d, stderr %q", code, errw.String())
+	}
+	out.Reset()
+	if code := Unused(Pruning{Logs: logs, ModuleDir: mod.Root, Remove: true, Force: true, Out: &out, Err: &errw, Getenv: func(string) string { return "yes" }}); code != 0 || out.String() != "removed a/testdata/B.golden\n" {
+		t.Errorf("forced: exit %d, stdout %q", code, out.String())
+	}
+}
