@@ -8,24 +8,23 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
+
+	"github.com/tmpkit/tmpkit/internal/goldenattr"
 )
 
-// The test attributes golden sets, in a go test -json log. The first two
-// are internal/goldenattr's format; runKey is what `golden unused` needs
-// from golden to tell a full run from one that ran only some tests, and
-// moves into goldenattr when golden sets it (see runValue).
-const (
-	useKey = "golden"     // "file P", "tree P" or "keep P": a golden used
-	dirKey = "golden-dir" // a golden directory used
-	runKey = "golden-run" // "full", or "partial" and the flags that limit the run
-)
+// runKey is the test attribute `golden unused` needs from golden, besides
+// those of internal/goldenattr, to tell a full run from one that ran only
+// some tests: go test -json shows no trace of -run, -skip or -short. Its
+// value is "full", or "partial" followed by the flags that limit the run
+// ("partial -test.run=^TestA$"). It belongs in goldenattr, with golden
+// setting it, once with each golden attribute or once per test binary.
+const runKey = "golden-run"
 
 // use is a golden a test used, by its module-relative slash path (or an
 // absolute one, for a golden outside the module).
 type use struct {
-	kind string // "file", "tree" or "keep"
+	kind goldenattr.Kind
 	path string
 }
 
@@ -137,18 +136,18 @@ func (l *testLog) event(e event, started, finished, fullRun map[string]bool, fai
 		return
 	}
 	switch e.Key {
-	case useKey:
-		kind, p, err := parseUse(e.Value)
+	case goldenattr.Key:
+		kind, p, err := goldenattr.Parse(e.Value)
 		if err != nil {
 			l.problems = append(l.problems, fmt.Sprintf("%s: %v", e.Test, err))
 			return
 		}
 		l.uses = append(l.uses, use{kind, p})
 		l.packages[e.Package] = true
-	case dirKey:
-		p, err := unquote(e.Value)
-		if err != nil || p == "" {
-			l.problems = append(l.problems, fmt.Sprintf("%s: golden directory %q: not a path", e.Test, e.Value))
+	case goldenattr.DirKey:
+		p, err := goldenattr.ParseDir(e.Value)
+		if err != nil {
+			l.problems = append(l.problems, fmt.Sprintf("%s: %v", e.Test, err))
 			return
 		}
 		l.dirs = append(l.dirs, p)
@@ -171,23 +170,4 @@ func more(n int) string {
 		return ""
 	}
 	return fmt.Sprintf(" and %d more", n)
-}
-
-// parseUse parses a golden attribute's value: a kind, a space, a path.
-func parseUse(v string) (kind, path string, err error) {
-	kind, p, ok := strings.Cut(v, " ")
-	if !ok || (kind != "file" && kind != "tree" && kind != "keep") {
-		return "", "", fmt.Errorf("golden attribute %q: want a kind (file, tree or keep), a space and a path", v)
-	}
-	if path, err = unquote(p); err != nil || path == "" {
-		return "", "", fmt.Errorf("golden attribute %q: not a path", v)
-	}
-	return kind, path, nil
-}
-
-func unquote(p string) (string, error) {
-	if !strings.HasPrefix(p, `"`) {
-		return p, nil
-	}
-	return strconv.Unquote(p)
 }

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tmpkit/tmpkit/internal/goldenattr"
 	"github.com/tmpkit/tmpkit/internal/goldenwrite"
 	"github.com/tmpkit/tmpkit/internal/pending"
 )
@@ -111,8 +112,8 @@ func plural(n int, what string) string {
 // merge returns the module-relative real paths of the goldens the logs
 // used (with their kinds), the golden directories they named, and the
 // import paths of the packages that used golden.
-func merge(mod pending.Module, logs []testLog) (map[string]string, []string, map[string]bool) {
-	used := map[string]string{}
+func merge(mod pending.Module, logs []testLog) (map[string]goldenattr.Kind, []string, map[string]bool) {
+	used := map[string]goldenattr.Kind{}
 	var dirs []string
 	pkgs := map[string]bool{}
 	rel := func(p string) (string, bool) {
@@ -126,7 +127,7 @@ func merge(mod pending.Module, logs []testLog) (map[string]string, []string, map
 	for _, l := range logs {
 		for _, u := range l.uses {
 			if r, ok := rel(u.path); ok {
-				if used[r] != "tree" && used[r] != "keep" {
+				if used[r] != goldenattr.Tree && used[r] != goldenattr.Keep {
 					used[r] = u.kind
 				}
 			}
@@ -145,12 +146,12 @@ func merge(mod pending.Module, logs []testLog) (map[string]string, []string, map
 
 // isUsed reports whether g was used: named itself, lying in a used tree
 // or below a kept path, or, for a tree, holding a golden that was used.
-func isUsed(g found, used map[string]string) bool {
+func isUsed(g found, used map[string]goldenattr.Kind) bool {
 	if _, ok := used[g.path]; ok {
 		return true
 	}
 	for d := path.Dir(g.path); d != "."; d = path.Dir(d) {
-		if k := used[d]; k == "tree" || k == "keep" {
+		if k := used[d]; k == goldenattr.Tree || k == goldenattr.Keep {
 			return true
 		}
 	}

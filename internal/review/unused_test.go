@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tmpkit/tmpkit/internal/goldenattr"
 )
 
 // logOf returns a go test -json log of a full, passing run of pkg in which
@@ -24,13 +26,13 @@ func logOf(pkg, test string, uses ...string) string {
 	ev(map[string]string{"Action": "run", "Package": pkg, "Test": test})
 	ev(map[string]string{"Action": "attr", "Package": pkg, "Test": test, "Key": runKey, "Value": "full"})
 	for _, u := range uses {
-		ev(map[string]string{"Action": "attr", "Package": pkg, "Test": test, "Key": useKey, "Value": u})
+		ev(map[string]string{"Action": "attr", "Package": pkg, "Test": test, "Key": goldenattr.Key, "Value": u})
 		_, p, _ := strings.Cut(u, " ")
 		dir := p[:strings.Index(p, "testdata/")+len("testdata")]
 		if i := strings.Index(p, "golden/"); i >= 0 {
 			dir = p[:i+len("golden")]
 		}
-		ev(map[string]string{"Action": "attr", "Package": pkg, "Test": test, "Key": dirKey, "Value": dir})
+		ev(map[string]string{"Action": "attr", "Package": pkg, "Test": test, "Key": goldenattr.DirKey, "Value": dir})
 	}
 	ev(map[string]string{"Action": "pass", "Package": pkg, "Test": test})
 	ev(map[string]string{"Action": "pass", "Package": pkg})
@@ -124,7 +126,7 @@ func TestUnusedRefusesLogs(t *testing.T) {
 		"empty":   {"go: downloading x\n", "it holds no go test -json events"},
 		"garbled": {full + "{not json\n", "line 8 is not a go test -json event: invalid character 'n' looking for beginning of object key string"},
 		"badattr": {full + `{"Action":"attr","Package":"p","Test":"T","Key":"golden","Value":"dir x"}` + "\n",
-			`T: golden attribute "dir x": want a kind (file, tree or keep), a space and a path`},
+			`T: goldenattr: "dir x": want a kind (file, tree or keep), a space and a path`},
 	}
 	for name, tt := range tests {
 		logs := writeLogs(t, full, tt.log)
