@@ -80,16 +80,6 @@ func scenario(t *testing.T, events string, exit string) (string, []string) {
 	return root, env
 }
 
-func write(t *testing.T, p, content string, perm os.FileMode) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), perm); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // snapshot returns every file below root with its content, for comparing
 // a module before and after.
 func snapshot(t *testing.T, root string) map[string]string {

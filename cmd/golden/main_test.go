@@ -42,9 +42,16 @@ type result struct {
 // variables, through pipes.
 func runCmd(t *testing.T, dir, stdin string, env []string, args ...string) result {
 	t.Helper()
+	return runCmdEnv(t, dir, stdin, append(cleanEnv(), env...), args...)
+}
+
+// runCmdEnv runs the golden command in dir with stdin and exactly the
+// environment env.
+func runCmdEnv(t *testing.T, dir, stdin string, env []string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
-	cmd.Env = append(cleanEnv(), env...)
+	cmd.Env = env
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
@@ -100,5 +107,15 @@ func TestUsage(t *testing.T) {
 	}
 	if r := runCmd(t, dir, "", nil, "help"); r.code != 0 || !strings.HasPrefix(r.stdout, "usage: golden <command>") {
 		t.Errorf("golden help: %+v", r)
+	}
+}
+
+func write(t *testing.T, p, content string, perm os.FileMode) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), perm); err != nil {
+		t.Fatal(err)
 	}
 }
