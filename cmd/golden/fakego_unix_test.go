@@ -145,7 +145,7 @@ golden: tree "c/testdata/TestC.golden": "f.txt" differs from the output (-want +
 @@ -1 +1 @@
 -c
 +C
-` + prompt + "skip\n" + "1 accepted, 1 rejected, 1 skipped\n+1 -1 a/testdata/TestA.golden\n"
+` + prompt + "skip\n\n" + "1 accepted, 1 rejected, 1 skipped\n+1 -1 a/testdata/TestA.golden\n"
 	if r.stdout != want || r.code != 0 {
 		t.Errorf("exit %d, stdout:\n%s\nwant\n%s", r.code, r.stdout, want)
 	}

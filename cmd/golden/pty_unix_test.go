@@ -130,7 +130,7 @@ func TestReviewTerminal(t *testing.T) {
 	if code := term.wait(); code != 0 {
 		t.Errorf("exit %d, output:\n%s", code, term.output())
 	}
-	term.waitFor("1 accepted, 1 rejected, 1 skipped\n+1 -1 a/testdata/TestA.golden\n", 1)
+	term.waitFor("\n\n1 accepted, 1 rejected, 1 skipped\n+1 -1 a/testdata/TestA.golden\n", 1)
 	out := term.output()
 	for _, want := range []string{
 		"\r\x1b[Kgo test: ",
@@ -141,7 +141,7 @@ func TestReviewTerminal(t *testing.T) {
 		"\x1b[0m\nanswer a (accept), r (reject), s (skip) or q (quit)\n",
 		"[a/r/s/q] \x1b[0mreject\n",
 		"[3/3] TestC (example.com/m/c)",
-		"[a/r/s/q] \x1b[0mquit\n1 accepted, 1 rejected, 1 skipped\n+1 -1 a/testdata/TestA.golden\n",
+		"[a/r/s/q] \x1b[0mquit\n\n1 accepted, 1 rejected, 1 skipped\n+1 -1 a/testdata/TestA.golden\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the terminal does not show %q; it shows:\n%q", want, out)

@@ -98,6 +98,9 @@ func Review(ctx context.Context, s Session) int {
 		fmt.Fprintln(errw, "golden review: interrupted; nothing written")
 		return ExitInterrupted
 	}
+	if !s.Asker.JSON && s.Asker.All == 0 {
+		fmt.Fprintln(out) // the summary stands apart from the last question
+	}
 	fmt.Fprintln(out, Count(answers))
 	w := s.Writer
 	if w == nil {
