@@ -80,6 +80,8 @@ func (l *testLog) read(r io.Reader) {
 	switch {
 	case events == 0:
 		l.problems = append(l.problems, "it holds no go test -json events")
+	case len(l.packages) == 0:
+		l.problems = append(l.problems, "it records no golden use (no "+goldenattr.Key+" attribute): not a run of tests using golden, or one whose -run matched none of them")
 	case len(failed) > 0:
 		l.problems = append(l.problems, "the run failed ("+strings.Join(failed[:min(3, len(failed))], ", ")+more(len(failed)-3)+"); a failed run may have skipped assertions")
 	}
