@@ -124,7 +124,7 @@ func TestUnusedRefusesLogs(t *testing.T) {
 		"no-run":  {noRun, "it does not say whether every test ran in example.com/m/a (no golden-run attribute: the tmpkit that ran the tests does not record it)"},
 		"cut":     {cut, "it is cut short: no result for example.com/m/a"},
 		"empty":   {"go: downloading x\n", "it holds no go test -json events"},
-		"nouse":   {logOf("example.com/m/a", "TestNone")[:strings.Index(logOf("example.com/m/a", "TestNone"), "\n")+1] + `{"Action":"pass","Package":"example.com/m/a"}` + "\n",
+		"nouse": {logOf("example.com/m/a", "TestNone")[:strings.Index(logOf("example.com/m/a", "TestNone"), "\n")+1] + `{"Action":"pass","Package":"example.com/m/a"}` + "\n",
 			"it records no golden use (no golden attribute): not a run of tests using golden, or one whose -run matched none of them"},
 		"garbled": {full + "{not json\n", "line 8 is not a go test -json event: invalid character 'n' looking for beginning of object key string"},
 		"badattr": {full + `{"Action":"attr","Package":"p","Test":"T","Key":"golden","Value":"dir x"}` + "\n",

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// BenchmarkReviewAcceptAll measures `golden review --accept-all` on a module
+// of 500 goldens (10 packages of 50 tests), 10 of which differ, one per
+// package, against `UPDATE_GOLDEN=1 go test ./...` on the same module, in
+// the same run: the review must cost at most 1.3x the blind update
+// (bench/targets.txt). Each iteration breaks the same 10 goldens again
+// first, untimed; go test's cache, warm for both, reruns only the
+// packages whose goldens changed, as it would for a user.
+//
+// The sub-benchmarks review and update give each absolute time; the
+// interleaved one alternates them in every iteration and reports their
+// ratio (review/update), steadier on a shared machine.
+func BenchmarkReviewAcceptAll(b *testing.B) {
+	if !goldenRecordsB(b) {
+		b.Skip("package golden does not record pending changes yet")
+	}
+	base := benchModule(b)
+	review := func(b *testing.B) func() time.Duration {
+		dir := copyModule(b, base)
+		run := func() time.Duration {
+			breakGoldens(b, dir)
+			start := time.Now()
+			out, err := benchCmd(dir, nil, binary, "review", "--accept-all")
+			d := time.Since(start)
+			if err != nil || !strings.Contains(out, "10 accepted, 0 rejected, 0 skipped") {
+				b.Fatalf("golden review --accept-all: %v\n%s", err, out)
+			}
+			return d
+		}
+		run() // warm: the build cache holds this copy's packages
+		return run
+	}
+	update := func(b *testing.B) func() time.Duration {
+		dir := copyModule(b, base)
+		run := func() time.Duration {
+			breakGoldens(b, dir)
+			start := time.Now()
+			out, err := benchCmd(dir, []string{"UPDATE_GOLDEN=1"}, "go", "test", "./...")
+			d := time.Since(start)
+			if err != nil {
+				b.Fatalf("UPDATE_GOLDEN=1 go test ./...: %v\n%s", err, out)
+			}
+			return d
+		}
+		run()
+		return run
+	}
+	for _, v := range []struct {
+		name string
+		once func(*testing.B) func() time.Duration
+	}{{"review", review}, {"update", update}} {
+		b.Run(v.name, func(b *testing.B) {
+			run := v.once(b)
+			for b.Loop() {
+				run() // breaking 10 goldens first costs the same on both sides
+			}
+		})
+	}
+	b.Run("interleaved", func(b *testing.B) {
+		runs := []func() time.Duration{review(b), update(b)}
+		var total [2]time.Duration
+		round := 0
+		for b.Loop() {
+			// Several rounds per iteration: one run takes seconds, and a
+			// ratio of single runs moves with whatever else the machine does.
+			for range 3 {
+				for k := range runs {
+					j := (round + k) % 2
+					total[j] += runs[j]()
+				}
+				round++
+			}
+		}
+		b.ReportMetric(float64(total[0])/float64(total[1]), "review/update")
+	})
+}
+
+// goldenRecordsB reports whether package golden writes pending records.
+func goldenRecordsB(b *testing.B) bool {
+	sources, _ := filepath.Glob("../../golden/*.go")
+	for _, s := range sources {
+		if data, err := os.ReadFile(s); err == nil && !strings.HasSuffix(s, "_test.go") && strings.Contains(string(data), "pending.Write(") {
+			return true
+		}
+	}
+	return false
+}
+
+// benchModule writes the module of 500 goldens and creates them.
+func benchModule(b *testing.B) string {
+	b.Helper()
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		b.Fatal(err)
+	}
+	sum, err := os.ReadFile(filepath.Join(repo, "go.sum"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	root := filepath.Join(b.TempDir(), "m")
+	files := map[string]string{
+		"go.mod": "module example.com/bench\n\ngo 1.26\n\nrequire github.com/tmpkit/tmpkit v0.0.0\n\n" +
+			"replace github.com/tmpkit/tmpkit => " + filepath.ToSlash(repo) + "\n",
+		"go.sum": string(sum),
+	}
+	for p := range 10 {
+		var src strings.Builder
+		fmt.Fprintf(&src, "package p%d\n\nimport (\n\t\"strings\"\n\t\"testing\"\n\n\t\"github.com/tmpkit/tmpkit/golden\"\n)\n\n", p)
+		for n := range 50 {
+			fmt.Fprintf(&src, "func Test%02d(t *testing.T) {\n\tgolden.Assert(t, strings.Repeat(\"package %d, test %d: some output line\\n\", 20))\n}\n\n", n, p, n)
+		}
+		files[fmt.Sprintf("p%d/p_test.go", p)] = src.String()
+	}
+	for name, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if out, err := benchCmd(root, []string{"UPDATE_GOLDEN=1"}, "go", "test", "./..."); err != nil {
+		b.Fatalf("creating the goldens: %v\n%s", err, out)
+	}
+	return root
+}
+
+func copyModule(b *testing.B, root string) string {
+	b.Helper()
+	dst := filepath.Join(b.TempDir(), "m")
+	if err := os.CopyFS(dst, os.DirFS(root)); err != nil {
+		b.Fatal(err)
+	}
+	return dst
+}
+
+// breakGoldens makes one golden of each package differ from its output.
+func breakGoldens(b *testing.B, root string) {
+	for p := range 10 {
+		name := filepath.Join(root, fmt.Sprintf("p%d", p), "testdata", "Test07.golden")
+		if err := os.WriteFile(name, []byte("broken\n"), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func benchCmd(dir string, env []string, name string, args ...string) (string, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(append(cleanEnv(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"), env...)
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
