@@ -106,6 +106,9 @@ func load(mod pending.Module, records []pending.Record) (*Golden, *Refusal) {
 		if o.Module != mod.Path {
 			return refuse("recorded by %s in module %s; this is module %s", test(o), o.Module, mod.Path)
 		}
+		if !sameChange(r, o) && test(r) == test(o) {
+			return refuse("two records of %s hold different outputs for it (two runs or systems disagree); apply the records of one run at a time", test(r))
+		}
 		if !sameChange(r, o) {
 			return refuse("%s and %s recorded different outputs for it; run them one at a time", test(r), test(o))
 		}
