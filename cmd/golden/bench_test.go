@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -23,7 +22,7 @@ import (
 // their ratio (review/update), which sees both under the same machine load,
 // and the time of one run of each.
 func BenchmarkReviewAcceptAll(b *testing.B) {
-	if !goldenRecordsB(b) {
+	if !goldenRecords(b) {
 		b.Skip("package golden does not record pending changes yet")
 	}
 	base := benchModule(b)
@@ -32,7 +31,7 @@ func BenchmarkReviewAcceptAll(b *testing.B) {
 		run := func() time.Duration {
 			breakGoldens(b, dir)
 			start := time.Now()
-			out, err := benchCmd(dir, nil, binary, "review", "--accept-all")
+			out, err := command(dir, nil, binary, "review", "--accept-all")
 			d := time.Since(start)
 			if err != nil || !strings.Contains(out, "10 accepted, 0 rejected, 0 skipped") {
 				b.Fatalf("golden review --accept-all: %v\n%s", err, out)
@@ -47,7 +46,7 @@ func BenchmarkReviewAcceptAll(b *testing.B) {
 		run := func() time.Duration {
 			breakGoldens(b, dir)
 			start := time.Now()
-			out, err := benchCmd(dir, []string{"UPDATE_GOLDEN=1"}, "go", "test", "./...")
+			out, err := command(dir, []string{"UPDATE_GOLDEN=1"}, "go", "test", "./...")
 			d := time.Since(start)
 			if err != nil {
 				b.Fatalf("UPDATE_GOLDEN=1 go test ./...: %v\n%s", err, out)
@@ -78,34 +77,10 @@ func BenchmarkReviewAcceptAll(b *testing.B) {
 	})
 }
 
-// goldenRecordsB reports whether package golden writes pending records.
-func goldenRecordsB(b *testing.B) bool {
-	sources, _ := filepath.Glob("../../golden/*.go")
-	for _, s := range sources {
-		if data, err := os.ReadFile(s); err == nil && !strings.HasSuffix(s, "_test.go") && strings.Contains(string(data), "pending.Write(") {
-			return true
-		}
-	}
-	return false
-}
-
 // benchModule writes the module of 500 goldens and creates them.
 func benchModule(b *testing.B) string {
 	b.Helper()
-	repo, err := filepath.Abs("../..")
-	if err != nil {
-		b.Fatal(err)
-	}
-	sum, err := os.ReadFile(filepath.Join(repo, "go.sum"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	root := filepath.Join(b.TempDir(), "m")
-	files := map[string]string{
-		"go.mod": "module example.com/bench\n\ngo 1.26\n\nrequire github.com/tmpkit/tmpkit v0.0.0\n\n" +
-			"replace github.com/tmpkit/tmpkit => " + filepath.ToSlash(repo) + "\n",
-		"go.sum": string(sum),
-	}
+	files := map[string]string{}
 	for p := range 10 {
 		var src strings.Builder
 		fmt.Fprintf(&src, "package p%d\n\nimport (\n\t\"strings\"\n\t\"testing\"\n\n\t\"github.com/tmpkit/tmpkit/golden\"\n)\n\n", p)
@@ -114,28 +89,11 @@ func benchModule(b *testing.B) string {
 		}
 		files[fmt.Sprintf("p%d/p_test.go", p)] = src.String()
 	}
-	for name, content := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			b.Fatal(err)
-		}
-	}
-	if out, err := benchCmd(root, []string{"UPDATE_GOLDEN=1"}, "go", "test", "./..."); err != nil {
+	root := writeModule(b, "example.com/bench", files)
+	if out, err := command(root, []string{"UPDATE_GOLDEN=1"}, "go", "test", "./..."); err != nil {
 		b.Fatalf("creating the goldens: %v\n%s", err, out)
 	}
 	return root
-}
-
-func copyModule(b *testing.B, root string) string {
-	b.Helper()
-	dst := filepath.Join(b.TempDir(), "m")
-	if err := os.CopyFS(dst, os.DirFS(root)); err != nil {
-		b.Fatal(err)
-	}
-	return dst
 }
 
 // breakGoldens makes one golden of each package differ from its output.
@@ -146,12 +104,4 @@ func breakGoldens(b *testing.B, root string) {
 			b.Fatal(err)
 		}
 	}
-}
-
-func benchCmd(dir string, env []string, name string, args ...string) (string, error) {
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	cmd.Env = append(append(cleanEnv(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"), env...)
-	out, err := cmd.CombinedOutput()
-	return string(out), err
 }

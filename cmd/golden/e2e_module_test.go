@@ -3,7 +3,6 @@ package main
 import (
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -161,58 +160,17 @@ func newE2EModule(t *testing.T) *e2eModule {
 	if !goldenRecords(t) {
 		t.Skip("package golden does not record pending changes yet (GOLDEN_PENDING, issue 10's test side); these tests run once it does")
 	}
-	repo, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum, err := os.ReadFile(filepath.Join(repo, "go.sum"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := &e2eModule{root: filepath.Join(t.TempDir(), "m")}
-	files := map[string]string{
-		"go.mod": "module example.com/e2e\n\ngo 1.26\n\nrequire github.com/tmpkit/tmpkit v0.0.0\n\n" +
-			"replace github.com/tmpkit/tmpkit => " + filepath.ToSlash(repo) + "\n",
-		"go.sum": string(sum),
-	}
-	for name, content := range e2eFiles {
-		files[name] = content
-	}
-	for name, content := range files {
-		write(t, filepath.Join(m.root, filepath.FromSlash(name)), content, 0o644)
-	}
-	m.env = append(cleanEnv(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+	m := &e2eModule{root: writeModule(t, "example.com/e2e", e2eFiles), env: moduleEnv()}
 	m.goTest(t, m.root, []string{"UPDATE_GOLDEN=1"}, "./...")
 	m.goTest(t, m.root, []string{"UPDATE_GOLDEN=1"}, "-tags", "linuxonly", "./gamma")
 	write(t, filepath.Join(m.root, "gamma", "testdata", "Stale.golden"), "no test uses me\n", 0o644)
 	return m
 }
 
-// goldenRecords reports whether package golden writes pending records.
-func goldenRecords(t *testing.T) bool {
-	sources, _ := filepath.Glob("../../golden/*.go")
-	for _, s := range sources {
-		if strings.HasSuffix(s, "_test.go") {
-			continue
-		}
-		b, err := os.ReadFile(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if strings.Contains(string(b), "pending.Write(") {
-			return true
-		}
-	}
-	return false
-}
-
 // copy returns a fresh copy of the module, broken when broken is set.
 func (m *e2eModule) copy(t *testing.T, broken bool) string {
 	t.Helper()
-	dst := filepath.Join(t.TempDir(), "m")
-	if err := os.CopyFS(dst, os.DirFS(m.root)); err != nil {
-		t.Fatal(err)
-	}
+	dst := copyModule(t, m.root)
 	if broken {
 		for _, pkg := range []string{"alpha", "beta", "gamma"} {
 			write(t, filepath.Join(dst, pkg, "broken.go"), "package "+pkg+"\n\nconst broken = true\n", 0o644)
@@ -233,11 +191,7 @@ func (m *e2eModule) goTest(t *testing.T, dir string, env []string, args ...strin
 }
 
 func (m *e2eModule) goTestErr(dir string, env []string, args ...string) (string, error) {
-	cmd := exec.Command("go", append([]string{"test"}, args...)...)
-	cmd.Dir = dir
-	cmd.Env = append(append([]string{}, m.env...), env...)
-	out, err := cmd.CombinedOutput()
-	return string(out), err
+	return command(dir, env, "go", append([]string{"test"}, args...)...)
 }
 
 // run runs the golden command in dir.

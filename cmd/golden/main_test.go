@@ -110,12 +110,12 @@ func TestUsage(t *testing.T) {
 	}
 }
 
-func write(t *testing.T, p, content string, perm os.FileMode) {
-	t.Helper()
+func write(tb testing.TB, p, content string, perm os.FileMode) {
+	tb.Helper()
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	if err := os.WriteFile(p, []byte(content), perm); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 }
