@@ -16,7 +16,6 @@ func CrossDevice(pattern string) Fault {
 	return Fault{kind: kindCrossDevice, ops: opRename, pat: mustPattern(desc, pattern), err: syscall.EXDEV, desc: desc, times: -1}
 }
 
-
 // crossesDevice reports whether c is a rename from one device of p to
 // another: source and destination do not lie below the same match.
 func crossesDevice(p pattern, c *call) bool {

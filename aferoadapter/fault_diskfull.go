@@ -34,7 +34,6 @@ func DiskFull(capacity int64) Fault {
 	return Fault{kind: kindDiskFull, ops: spaceOps, n: capacity, desc: desc, times: -1}
 }
 
-
 // errNoSpace is the errno of a full disk.
 var errNoSpace error = syscall.ENOSPC
 

@@ -37,4 +37,3 @@ func FailOn(op, pattern string, err error) Fault {
 	}
 	return Fault{kind: kindFailOn, ops: ops, pat: mustPattern(desc, pattern), err: err, desc: desc, times: -1}
 }
-

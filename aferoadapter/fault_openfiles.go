@@ -18,7 +18,6 @@ func MaxOpenFiles(n int) Fault {
 	return Fault{kind: kindMaxOpenFiles, ops: opOpen, n: int64(n), err: syscall.EMFILE, desc: desc, times: -1}
 }
 
-
 // openHandles returns the number of handles open through in.
 func (in *injectFs) openHandles() int64 {
 	in.mu.Lock()

@@ -91,5 +91,3 @@ func TestMaxOpenFilesAfterTimes(t *testing.T) {
 		s.wantLog("Open f: ok", "Open f: ok", "Open f: *fs.PathError{open f EMFILE}", "Open f: ok")
 	})
 }
-
-

@@ -27,7 +27,6 @@ func ReadOnly(pattern string) Fault {
 	return Fault{kind: kindReadOnly, ops: changeOps, pat: mustPattern(desc, pattern), err: syscall.EROFS, desc: desc, times: -1}
 }
 
-
 // readOnlyError returns the errno a read-only mount at the names p covers
 // fails c with: EROFS, EXDEV for a rename in or out of it, or nil when c
 // is not covered or Linux checks for another error first, which afs then

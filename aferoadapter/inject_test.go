@@ -84,11 +84,15 @@ type (
 func (f withLstat) LstatIfPossible(name string) (fs.FileInfo, bool, error) {
 	return f.Fs.(afero.Lstater).LstatIfPossible(name)
 }
-func (f withLink) SymlinkIfPossible(o, n string) error { return f.Fs.(afero.Linker).SymlinkIfPossible(o, n) }
+func (f withLink) SymlinkIfPossible(o, n string) error {
+	return f.Fs.(afero.Linker).SymlinkIfPossible(o, n)
+}
 func (f withReadln) ReadlinkIfPossible(n string) (string, error) {
 	return f.Fs.(afero.LinkReader).ReadlinkIfPossible(n)
 }
-func (f lstatLink) SymlinkIfPossible(o, n string) error { return withLink{f.Fs}.SymlinkIfPossible(o, n) }
+func (f lstatLink) SymlinkIfPossible(o, n string) error {
+	return withLink{f.Fs}.SymlinkIfPossible(o, n)
+}
 func (f lstatReadln) ReadlinkIfPossible(n string) (string, error) {
 	return withReadln{f.Fs}.ReadlinkIfPossible(n)
 }
