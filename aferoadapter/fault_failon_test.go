@@ -199,8 +199,8 @@ func TestFaultAfterTimesOrder(t *testing.T) {
 		}
 		s.wantLog(
 			"Stat f: *fs.PathError{stat f EACCES}", // the first rule lets it through (After): the second fires
-			"Stat g: ok",                            // matches neither
-			"Stat f: ok",                            // the first lets its second call through, the second is spent
+			"Stat g: ok",                           // matches neither
+			"Stat f: ok",                           // the first lets its second call through, the second is spent
 			"Stat f: *fs.PathError{stat f EIO}",
 			"Stat f: *fs.PathError{stat f EIO}",
 			"Stat f: ok", // Times(2) spent
@@ -243,7 +243,7 @@ func TestFaultMisuse(t *testing.T) {
 		`aferoadapter: FailOn("open", "x", <nil>): nil error; give the errno to return, such as syscall.EIO`: func() {
 			aferoadapter.FailOn("open", "x", nil)
 		},
-		`aferoadapter: ReadOnly("a/[b"): syntax error in pattern`: func() { aferoadapter.ReadOnly("a/[b") },
+		`aferoadapter: ReadOnly("a/[b"): syntax error in pattern`:  func() { aferoadapter.ReadOnly("a/[b") },
 		`aferoadapter: DiskFull(-1): negative capacity`:            func() { aferoadapter.DiskFull(-1) },
 		`aferoadapter: MaxOpenFiles(-1): negative limit`:           func() { aferoadapter.MaxOpenFiles(-1) },
 		`aferoadapter: CrossDevice("x").After(-1): negative count`: func() { aferoadapter.CrossDevice("x").After(-1) },
