@@ -189,4 +189,3 @@ func TestSaveErrors(t *testing.T) {
 	}
 	fixture.Assert(t, aferoadapter.IOFS(afs), fixture.Tree{"doc.txt": fixture.File(newDoc)})
 }
-
