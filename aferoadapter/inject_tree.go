@@ -14,13 +14,17 @@ import (
 // else can be removed is removed, and the first error is returned.
 func (in *injectFs) RemoveAll(name string) error {
 	trimmed := strings.TrimRight(toSlash(name), "/")
-	if trimmed == "" || trimmed == "." || strings.HasSuffix(trimmed, "/.") || !in.mayReach(opRemove, name) {
+	if last := trimmed[strings.LastIndexByte(trimmed, '/')+1:]; last == "" || last == "." || last == ".." ||
+		!in.mayReach(opRemove, name) {
 		return in.afs.RemoveAll(name) // including the names os refuses
 	}
-	return in.removeTree(name[:len(trimmed)])
+	return in.removeTree(name[:len(trimmed)], name)
 }
 
-func (in *injectFs) removeTree(name string) error {
+// removeTree removes name, given as given, and what is below it, entry by
+// entry; the error of a name the backend cannot look up is RemoveAll's
+// of given.
+func (in *injectFs) removeTree(name, given string) error {
 	if err := in.check(&call{op: opRemove, name: name, errOp: "unlinkat"}); err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil // as os.RemoveAll
@@ -30,7 +34,7 @@ func (in *injectFs) removeTree(name string) error {
 	info, err := lstat(in.afs, name)
 	switch {
 	case err != nil:
-		return in.afs.RemoveAll(name) // missing (nil), or the backend's error
+		return in.afs.RemoveAll(given) // missing (nil), or the backend's error
 	case !info.IsDir():
 		return in.removeEntry(name, info)
 	case !in.mayReach(opRemove, name):
@@ -47,7 +51,7 @@ func (in *injectFs) removeTree(name string) error {
 	}
 	var first error
 	for _, child := range names {
-		if err := in.removeTree(name + "/" + child); err != nil && first == nil {
+		if err := in.removeTree(name+"/"+child, name+"/"+child); err != nil && first == nil {
 			first = err
 		}
 	}
