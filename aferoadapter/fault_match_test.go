@@ -46,7 +46,7 @@ func validPattern(text string) bool {
 
 func TestPatternCovers(t *testing.T) {
 	for _, c := range []struct {
-		pattern, name string
+		pattern, name   string
 		covers, reaches bool
 		mount           string
 	}{

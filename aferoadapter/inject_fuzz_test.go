@@ -19,7 +19,7 @@ import (
 // give the same error and leave the same tree.
 func FuzzInjectTransparent(f *testing.F) {
 	for _, s := range []struct {
-		op         uint8
+		op          uint8
 		name, name2 string
 	}{
 		{0, "a/b/c", ""}, {1, "d", ""}, {1, "d/./x/", ""}, {2, "l/x", ""}, {3, "d/f", "e"}, {4, "d/f", ""},
