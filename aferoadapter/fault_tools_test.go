@@ -82,6 +82,25 @@ func TestFixtureWriteOnFaults(t *testing.T) {
 	}
 }
 
+// TestFixtureWriteReplacesOnFullDisk: a file fixture.Write replaces frees
+// its size first, as O_TRUNC does, on the fast way of FS(Inject(NewMemFs()))
+// and on the disk alike.
+func TestFixtureWriteReplacesOnFullDisk(t *testing.T) {
+	for _, b := range toolBackends() {
+		t.Run(b.name, func(t *testing.T) {
+			afs, _ := b.new(t)
+			dst := aferoadapter.FS(aferoadapter.Inject(afs, aferoadapter.DiskFull(10)))
+			fixture.Write(t, dst, fixture.Tree{"a": fixture.File("12345678")})
+			fixture.Write(t, dst, fixture.Tree{"a": fixture.File("0123456789")})
+			got := fatalOf(t, "TestWrite", func(tb testing.TB) { fixture.Write(tb, dst, fixture.Tree{"b": fixture.File("x")}) })
+			if want := `fixture: Write: write "b": write b: no space left on device`; got != want {
+				t.Errorf("Fatalf message:\n got: %s\nwant: %s", got, want)
+			}
+			fixture.Assert(t, aferoadapter.IOFS(afs), fixture.Tree{"a": fixture.File("0123456789"), "b": fixture.File("")})
+		})
+	}
+}
+
 // TestTempOnFaults: TempDir and TempFile, tmptest.Make's helpers, fail with
 // the directory and the errno, and remove what they made when setting its
 // mode fails.

@@ -12,10 +12,11 @@ import (
 // injectFs is the file system [Inject] returns, without the optional
 // interfaces its value adds (see inject_parts.go).
 type injectFs struct {
-	afs   afero.Fs
-	outer afero.Fs // the value Inject returned: afs's optional interfaces too
-	rules []Fault  // the non-zero faults, in order
-	all   opSet    // the calls any rule touches
+	afs    afero.Fs
+	outer  afero.Fs // the value Inject returned: afs's optional interfaces too
+	rules  []Fault  // the non-zero faults, in order
+	all    opSet    // the calls any rule touches
+	others opSet    // the calls a rule other than DiskFull touches
 
 	mu     sync.Mutex
 	counts []ruleCount // per rule
@@ -63,6 +64,9 @@ func Inject(afs afero.Fs, faults ...Fault) afero.Fs {
 		}
 		in.rules = append(in.rules, f)
 		in.all |= f.ops
+		if f.kind != kindDiskFull {
+			in.others |= f.ops
+		}
 		switch f.kind {
 		case kindMaxOpenFiles:
 			in.limitOpen = true

@@ -49,11 +49,18 @@ func (f injectRootFS) fast(ops opSet, name string) bool {
 	if f.in.mayCover(ops, name) {
 		return false
 	}
+	_, plain := f.plain(name)
+	return plain
+}
+
+// plain resolves name in one pass, which succeeds when no symbolic link,
+// "." or ".." is on its way: then the generic adapter would hand the
+// faults name and its parents only.
+func (f injectRootFS) plain(name string) (lookup, bool) {
 	m := f.mem.m
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	_, plain := m.walkPlain(name, 0)
-	return plain
+	return m.walkPlain(name, 0)
 }
 
 func (f injectRootFS) MkdirAll(name string, perm fs.FileMode) error {
@@ -64,10 +71,46 @@ func (f injectRootFS) MkdirAll(name string, perm fs.FileMode) error {
 }
 
 func (f injectRootFS) WriteFile(name string, data []byte, perm fs.FileMode) error {
-	if f.fast(writeFileOps, name) {
+	if f.in.space != nil && f.in.others&writeFileOps == 0 {
+		if ok, err := f.writeFitting(name, data, perm); ok {
+			return err
+		}
+	} else if f.fast(writeFileOps, name) {
 		return f.mem.WriteFile(name, data, perm)
 	}
 	return f.slow.WriteFile(name, data, perm)
+}
+
+// writeFitting is WriteFile when DiskFull is the only fault touching it:
+// a write that fits every capacity cannot fire it, and takes the fast
+// way. ok is false when the write must take the generic way.
+func (f injectRootFS) writeFitting(name string, data []byte, perm fs.FileMode) (ok bool, err error) {
+	s := f.in.space
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	l, plain := f.plain(name)
+	if !plain {
+		return false, nil
+	}
+	var before int64
+	if l.node != nil {
+		f.mem.m.mu.RLock()
+		if l.node.mode.IsRegular() {
+			before = int64(len(l.node.data))
+		}
+		f.mem.m.mu.RUnlock()
+	}
+	used := s.used - before + int64(len(data))
+	for _, r := range f.in.rules {
+		if r.kind == kindDiskFull && used > r.n && len(data) > 0 {
+			return false, nil
+		}
+	}
+	if err := f.mem.WriteFile(name, data, perm); err != nil {
+		return true, err
+	}
+	s.used = used
+	return true, nil
 }
 
 func (f injectRootFS) Symlink(oldname, newname string) error {
