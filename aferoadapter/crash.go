@@ -165,25 +165,20 @@ func startCrashRun(fn string, setup fixture.Tree, work func(afero.Fs) error, get
 
 // points yields the crash points in order, each with its states that
 // differ from every state yielded before, built: two states are the same
-// when they keep the same changes and versions or, failing that, when
-// they hold the same tree. A point without a new state is left out. The
-// states of one point at a time are in memory.
+// when they reach the same inodes at the same versions by the same names.
+// A point without a new state is left out. The states of one point at a
+// time are in memory.
 func (r *crashRun) points() iter.Seq[runPoint] {
 	return func(yield func(runPoint) bool) {
 		rng := rand.New(rand.NewPCG(r.seed, 0))
-		seenKeys, seenTrees := map[string]bool{}, map[uint64]bool{}
-		hashSeed := maphash.MakeSeed()
+		seen := map[uint64]bool{}
+		seed := maphash.MakeSeed()
 		for k := range r.log.points {
 			p := runPoint{k: k, name: r.log.points[k].subtestName(k)}
 			for _, st := range r.log.states(k, r.samples, rng) {
-				key := st.key()
-				if seenKeys[key] {
-					continue
-				}
-				seenKeys[key] = true
-				st.fs, st.paths = r.log.build(st)
-				if h := treeHash(hashSeed, st.fs.root); !seenTrees[h] {
-					seenTrees[h] = true
+				if key := r.log.key(st, seed); !seen[key] {
+					seen[key] = true
+					st.fs, st.paths = r.log.build(st)
 					p.states = append(p.states, st)
 				}
 			}

@@ -85,46 +85,21 @@ func (in *inode) versionsAt(at int) (synced, live int) {
 	return synced, live
 }
 
-// key identifies what st holds: two states with one key are the same.
-// It names the changes kept (those not kept play no part) and the
-// version of each edited inode.
-func (st *crashState) key() string {
-	b := make([]byte, 0, len(st.kept)/8+2*len(st.versions)+4)
-	for i := 0; i < len(st.kept); i += 8 {
-		var bits byte
-		for j, k := range st.kept[i:min(i+8, len(st.kept))] {
-			if k {
-				bits |= 1 << j
-			}
-		}
-		b = append(b, bits)
-	}
-	for len(b) > 0 && b[len(b)-1] == 0 {
-		b = b[:len(b)-1]
-	}
-	b = binary.AppendUvarint(b, uint64(len(b)))
-	for _, v := range st.versions {
-		b = binary.AppendUvarint(b, uint64(v))
-	}
-	return string(b)
-}
-
-// build makes a [NewMemFs] holding st, and returns it with the path of
-// each inode it holds.
-func (l *crashLog) build(st *crashState) (*memFs, map[*inode]string) {
-	b := &stateBuilder{log: l, st: st, entries: map[*inode]map[string]*inode{}, paths: map[*inode]string{}, on: map[*inode]bool{}}
+// entries returns the entries of the directories st's changes touch.
+func (l *crashLog) entries(st *crashState) map[*inode]map[string]*inode {
+	entries := map[*inode]map[string]*inode{}
 	for i, c := range l.changes[:len(st.kept)] {
 		if !st.kept[i] {
 			continue
 		}
 		for _, s := range c.sets {
-			e, ok := b.entries[s.dir]
+			e, ok := entries[s.dir]
 			if !ok {
 				e = maps.Clone(l.initial[s.dir])
 				if e == nil {
 					e = map[string]*inode{}
 				}
-				b.entries[s.dir] = e
+				entries[s.dir] = e
 			}
 			if s.child == nil {
 				delete(e, s.name)
@@ -133,6 +108,41 @@ func (l *crashLog) build(st *crashState) (*memFs, map[*inode]string) {
 			}
 		}
 	}
+	return entries
+}
+
+// key identifies the tree st holds without building it: the inodes it
+// reaches, each with its version, and the names that lead to them. Two
+// states with one key hold the same tree. Entries are combined by a sum,
+// which map order does not change.
+func (l *crashLog) key(st *crashState, seed maphash.Seed) uint64 {
+	b := &stateBuilder{log: l, st: st, entries: l.entries(st), on: map[*inode]bool{}}
+	return b.key(l.root, seed)
+}
+
+func (b *stateBuilder) key(in *inode, seed maphash.Seed) uint64 {
+	var buf [16]byte
+	binary.LittleEndian.PutUint64(buf[:8], uint64(in.id))
+	binary.LittleEndian.PutUint64(buf[8:], uint64(b.version(in)))
+	h := maphash.Bytes(seed, buf[:])
+	if !in.mode.IsDir() {
+		return h
+	}
+	b.on[in] = true
+	for name, child := range b.dirEntries(in) {
+		if !b.on[child] {
+			binary.LittleEndian.PutUint64(buf[:8], b.key(child, seed))
+			h += maphash.Bytes(seed, append(buf[:8], name...))
+		}
+	}
+	delete(b.on, in)
+	return h
+}
+
+// build makes a [NewMemFs] holding st, and returns it with the path of
+// each inode it holds.
+func (l *crashLog) build(st *crashState) (*memFs, map[*inode]string) {
+	b := &stateBuilder{log: l, st: st, entries: l.entries(st), paths: map[*inode]string{}, on: map[*inode]bool{}}
 	return &memFs{root: b.node(l.root, "")}, b.paths
 }
 
@@ -152,7 +162,8 @@ func (b *stateBuilder) node(in *inode, name string) *node {
 	n := &node{mode: in.mode, modTime: in.modTime, uid: in.uid, gid: in.gid, target: in.target}
 	edits := in.edits[:b.version(in)]
 	if in.mode.IsRegular() {
-		n.data = slices.Clone(in.base)
+		n.data = make([]byte, len(in.base), contentSize(in.base, edits))
+		copy(n.data, in.base)
 	}
 	for _, e := range edits {
 		n.apply(e)
@@ -160,10 +171,7 @@ func (b *stateBuilder) node(in *inode, name string) *node {
 	if !in.mode.IsDir() {
 		return n
 	}
-	entries, ok := b.entries[in]
-	if !ok {
-		entries = b.log.initial[in]
-	}
+	entries := b.dirEntries(in)
 	n.entries = make(map[string]*node, len(entries))
 	b.on[in] = true
 	for child, cin := range entries {
@@ -176,11 +184,35 @@ func (b *stateBuilder) node(in *inode, name string) *node {
 	return n
 }
 
+// dirEntries returns the entries of the directory in, in the state.
+func (b *stateBuilder) dirEntries(in *inode) map[string]*inode {
+	if entries, ok := b.entries[in]; ok {
+		return entries
+	}
+	return b.log.initial[in]
+}
+
 func (b *stateBuilder) version(in *inode) int {
 	if len(in.edits) == 0 {
 		return 0
 	}
 	return b.st.versions[in.ord]
+}
+
+// contentSize is the largest size the content base reaches through
+// edits, so that applying them allocates once.
+func contentSize(base []byte, edits []edit) int64 {
+	size, most := int64(len(base)), int64(len(base))
+	for _, e := range edits {
+		switch e.kind {
+		case editWrite:
+			size = max(size, e.off+int64(len(e.data)))
+		case editTruncate:
+			size = e.off
+		}
+		most = max(most, size)
+	}
+	return most
 }
 
 // apply makes the edit e on n.
@@ -213,31 +245,4 @@ func joinName(dir, name string) string {
 		return name
 	}
 	return dir + "/" + name
-}
-
-// treeHash hashes the tree below n: names, types, modes, times, content
-// and link targets.
-func treeHash(seed maphash.Seed, n *node) uint64 {
-	var h maphash.Hash
-	h.SetSeed(seed)
-	hashNode(&h, n)
-	return h.Sum64()
-}
-
-func hashNode(h *maphash.Hash, n *node) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], uint64(n.mode))
-	h.Write(b[:])
-	binary.LittleEndian.PutUint64(b[:], uint64(n.modTime.UnixNano()))
-	h.Write(b[:])
-	binary.LittleEndian.PutUint64(b[:], uint64(len(n.data)))
-	h.Write(b[:])
-	h.Write(n.data)
-	h.WriteString(n.target)
-	for _, name := range n.names() {
-		h.WriteString(name)
-		h.WriteByte(0)
-		hashNode(h, n.entries[name])
-	}
-	h.WriteByte(1)
 }
