@@ -72,13 +72,6 @@ func wantLines(t *testing.T, got []string, want ...string) {
 	}
 }
 
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 func syncDir(afs afero.Fs, name string) error {
 	d, err := afs.Open(name)
 	if err != nil {

@@ -127,20 +127,6 @@ func (s *scene) content(name string) string {
 	return fmt.Sprintf("%q", b)
 }
 
-// exists reports whether name is there (not following a final link).
-func (s *scene) exists(name string) bool {
-	_, err := lstatOf(s.afs, s.p(name))
-	return err == nil
-}
-
-func lstatOf(afs afero.Fs, name string) (fs.FileInfo, error) {
-	if l, ok := afs.(afero.Lstater); ok {
-		info, _, err := l.LstatIfPossible(name)
-		return info, err
-	}
-	return afs.Stat(name)
-}
-
 // wantLog compares the scene's log with want, line by line.
 func (s *scene) wantLog(want ...string) {
 	s.t.Helper()
