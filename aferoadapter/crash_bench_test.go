@@ -79,6 +79,10 @@ var crashBench = struct {
 //
 // Target: state/run at most 3.
 func BenchmarkCrashCheck100(b *testing.B) {
+	b.Run("interleaved", benchCrashCheck)
+}
+
+func benchCrashCheck(b *testing.B) {
 	w := crashBench
 	states := 0
 	var crash, run, runWithoutNew time.Duration
