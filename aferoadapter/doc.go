@@ -54,9 +54,9 @@
 // inode number, link count, owner or access time), so os.SameFile never
 // matches; there are no hard links, devices, sockets or FIFOs; Chown
 // records numbers that nothing checks; there is no root user who ignores
-// permission bits, no disk-full (ENOSPC) or open-file limit; files are
-// limited to 1 GiB (EFBIG) where a disk stores sparse files; names are
-// case-sensitive as on Linux, not as on macOS or Windows.
+// permission bits, no disk-full (ENOSPC) or open-file limit ([Inject] adds
+// them); files are limited to 1 GiB (EFBIG) where a disk stores sparse
+// files; names are case-sensitive as on Linux, not as on macOS or Windows.
 //
 // # Faults and crashes
 //
