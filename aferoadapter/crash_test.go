@@ -240,3 +240,34 @@ func TestCrashTestChild(t *testing.T) {
 		}
 	})
 }
+
+// TestCrashWorkThroughAdapters: work may write through FS (fixture) and
+// through Inject of the file system it is given: every change is still a
+// crash point, and a fault fails work as on any file system.
+func TestCrashWorkThroughAdapters(t *testing.T) {
+	t.Setenv("CRASHTEST_SAMPLES", "0")
+	var seen []string
+	err := aferoadapter.CrashCheck(nil, func(afs afero.Fs) error {
+		if err := fixture.WriteFS(aferoadapter.FS(afs), fixture.Tree{"d/a": fixture.File("a")}); err != nil {
+			return err
+		}
+		full := aferoadapter.Inject(afs, aferoadapter.DiskFull(3))
+		return afero.WriteFile(full, "/d/b", []byte("bcd"), 0o644)
+	}, func(afs afero.Fs) error {
+		tree, err := fixture.Read(aferoadapter.IOFS(afs))
+		if err != nil {
+			return err
+		}
+		seen = append(seen, fmt.Sprint(len(tree)))
+		return nil
+	})
+	want := "aferoadapter: CrashCheck: work returned an error: write /d/b: no space left on device"
+	if err == nil || err.Error() != want {
+		t.Errorf("CrashCheck = %v\nwant %s", err, want)
+	}
+	// mkdir d, create d/a, write d/a, create d/b, write d/b (2 of 3 bytes):
+	// the states hold 0 to 3 entries.
+	if got := strings.Join(seen, " "); got != "0 1 2 2 3 3 3" {
+		t.Errorf("entries per state: %s", got)
+	}
+}
