@@ -113,7 +113,8 @@ func (l *crashLog) entries(st *crashState) map[*inode]map[string]*inode {
 
 // key identifies the tree st holds without building it: the inodes it
 // reaches, each with its version, and the names that lead to them. Two
-// states with one key hold the same tree. Entries are combined by a sum,
+// states with one key hold the same tree (but for a 64-bit hash
+// collision, which would skip a state). Entries are combined by a sum,
 // which map order does not change.
 func (l *crashLog) key(st *crashState, seed maphash.Seed) uint64 {
 	b := &stateBuilder{log: l, st: st, entries: l.entries(st), on: map[*inode]bool{}}
