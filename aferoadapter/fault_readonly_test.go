@@ -130,3 +130,30 @@ func TestReadOnly(t *testing.T) {
 		fixture.Assert(t, s.fs(), want)
 	})
 }
+
+// TestReadOnlyAfterTimes: the calls ReadOnly counts are those it would
+// fail with EROFS; a Chmod of a missing file (ENOENT first) is not one.
+// CrossDevice counts the renames across.
+func TestReadOnlyAfterTimes(t *testing.T) {
+	onEach(t, func(t *testing.T, afs afero.Fs, dir string) {
+		s := newScene(t, afs, dir, fixture.Tree{"ro/f": fixture.File("f"), "rw": fixture.Dir()})
+		in := aferoadapter.Inject(afs,
+			aferoadapter.ReadOnly(s.p("ro")).After(1).Times(1),
+			aferoadapter.CrossDevice(s.p("rw")).Times(1),
+		)
+		s.note("Chmod ro/missing", in.Chmod(s.p("ro/missing"), 0o600))
+		s.note("Mkdir ro/a", in.Mkdir(s.p("ro/a"), 0o755))
+		s.note("Mkdir ro/b", in.Mkdir(s.p("ro/b"), 0o755))
+		s.note("Mkdir ro/c", in.Mkdir(s.p("ro/c"), 0o755))
+		s.note("Rename ro/f rw/f", in.Rename(s.p("ro/f"), s.p("rw/f")))
+		s.note("Rename ro/f rw/f", in.Rename(s.p("ro/f"), s.p("rw/f")))
+		s.wantLog(
+			"Chmod ro/missing: *fs.PathError{chmod ro/missing ENOENT}",
+			"Mkdir ro/a: ok", // After(1)
+			"Mkdir ro/b: *fs.PathError{mkdir ro/b EROFS}",
+			"Mkdir ro/c: ok", // Times(1)
+			"Rename ro/f rw/f: *os.LinkError{rename ro/f rw/f EXDEV}",
+			"Rename ro/f rw/f: ok",
+		)
+	})
+}
