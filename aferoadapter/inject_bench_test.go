@@ -15,7 +15,7 @@ import (
 // the two in every iteration and reports the ratio of their total times
 // (see interleave in bench_test.go for why):
 //
-//	go test -run='^$' -bench=InjectWrite1000 -benchtime=20x -count=5 ./aferoadapter/
+//	go test -run='^$' -bench=InjectWrite1000 -benchtime=100x -count=5 ./aferoadapter/
 //
 // Target: Inject/NewMemFs at most 1.2 for a fault that never fires. The
 // faults are one on an op fixture.Write never makes (FailOn rename), one
