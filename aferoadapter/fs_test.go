@@ -266,3 +266,38 @@ func TestFSRoundTrip(t *testing.T) {
 		})
 	}
 }
+
+// TestFSWriteReplacesHardLinks: fixture.WriteFS through FS over disk-backed
+// Fs replaces a hard link to a file outside the root; the file outside
+// keeps its content.
+func TestFSWriteReplacesHardLinks(t *testing.T) {
+	for _, b := range escapeBackends() {
+		t.Run(b.name, func(t *testing.T) {
+			base, root := diskRoot(t)
+			secret := filepath.Join(base, "secret")
+			if err := os.WriteFile(secret, []byte("keep\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Mkdir(filepath.Join(root, "d"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			for _, name := range []string{"f", "d/g"} {
+				if err := os.Link(secret, filepath.Join(root, name)); err != nil {
+					t.Skipf("cannot create hard links here: %v", err)
+				}
+			}
+			afs, done := b.new(root)
+			defer done()
+			tree := fixture.Tree{"f": fixture.File("new\n"), "d/g": fixture.File("new g\n").WithMode(0o600)}
+			if err := fixture.WriteFS(aferoadapter.FS(afs), tree); err != nil {
+				t.Fatal(err)
+			}
+			if r, err := fixture.Diff(os.DirFS(root), tree); r != "" || err != nil {
+				t.Errorf("written tree differs: %v\n%s", err, r)
+			}
+			if got, err := os.ReadFile(secret); err != nil || string(got) != "keep\n" {
+				t.Errorf("the file outside the root holds %q, %v; want \"keep\\n\"", got, err)
+			}
+		})
+	}
+}
