@@ -301,3 +301,39 @@ func TestFSWriteReplacesHardLinks(t *testing.T) {
 		})
 	}
 }
+
+// TestFSRoot: "." names the root for Chmod, Chtimes and Lstat, as it does
+// for *os.Root, so that a fixture.Tree's root entry is written on every
+// backend; other operations still refuse it.
+func TestFSRoot(t *testing.T) {
+	stamp := time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
+	tree := fixture.Tree{".": fixture.Dir().WithMode(0o750).WithModTime(stamp), "a": fixture.File("a\n")}
+	for _, b := range adapterBackends() {
+		t.Run(b.name, func(t *testing.T) {
+			afs, _ := b.new(t)
+			dst := aferoadapter.FS(afs)
+			if err := fixture.WriteFS(dst, tree); err != nil {
+				t.Fatal(err)
+			}
+			if r, err := fixture.Diff(aferoadapter.IOFS(afs), tree); r != "" || err != nil {
+				t.Errorf("written tree differs: %v\n%s", err, r)
+			}
+			info, err := dst.Lstat(".")
+			if err != nil || !info.IsDir() || info.Mode().Perm() != 0o750 || !info.ModTime().Equal(stamp) {
+				t.Errorf(`Lstat(".") = %v, %v`, info, err)
+			}
+			for op, err := range map[string]error{
+				"Remove":    dst.Remove("."),
+				"RemoveAll": dst.RemoveAll("."),
+				"WriteFile": dst.WriteFile(".", nil, 0o644),
+			} {
+				if !errors.Is(err, fs.ErrInvalid) {
+					t.Errorf(`%s(".") = %v, want an error wrapping fs.ErrInvalid`, op, err)
+				}
+			}
+			if err := dst.Symlink("a", "."); err == nil {
+				t.Error(`Symlink("a", ".") succeeded`)
+			}
+		})
+	}
+}
