@@ -52,6 +52,9 @@ func (c *call) assertTree(cfg config, fsys fs.FS) error {
 	}
 	loc := c.locate(cfg)
 	raw, err := fixture.Read(fsys)
+	if err == nil {
+		err = gitTypesOnly(raw)
+	}
 	if err != nil {
 		return fmt.Errorf("golden: AssertDir for %q: reading the output tree: %w", loc.display, err)
 	}
@@ -130,6 +133,9 @@ func readGoldenTree(loc location) (fixture.Tree, error) {
 	}
 	defer sub.Close()
 	tree, err := fixture.Read(sub.FS())
+	if err == nil {
+		err = gitTypesOnly(tree)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("golden: read tree %q: %w", loc.display, err)
 	}
