@@ -25,7 +25,8 @@ var (
 
 // memFile is an open handle of a [NewMemFs] file. Like an *os.File it is
 // safe for concurrent use: mu guards the offset, the closed state and the
-// directory listing; memFs.mu guards the content.
+// directory listing; memFs.mu guards every field of the node, its mode
+// (which holds its type) included. A method takes mu first, then memFs.mu.
 type memFile struct {
 	fs   *memFs
 	name string // as given to OpenFile
@@ -69,7 +70,8 @@ func (f *memFile) Close() error {
 }
 
 // check returns the error op gets on this handle before touching content:
-// closed, a directory, or the wrong access mode.
+// closed, a directory, or the wrong access mode. f.mu and f.fs.mu must be
+// held: the node's type is in its mode, which Chmod writes.
 func (f *memFile) check(op string, write bool) error {
 	switch {
 	case f.closed:
@@ -88,6 +90,8 @@ func (f *memFile) check(op string, write bool) error {
 func (f *memFile) Read(b []byte) (int, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.fs.mu.RLock()
+	defer f.fs.mu.RUnlock()
 	if err := f.check("read", false); err != nil {
 		return 0, err
 	}
@@ -101,6 +105,8 @@ func (f *memFile) Read(b []byte) (int, error) {
 func (f *memFile) ReadAt(b []byte, off int64) (int, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.fs.mu.RLock()
+	defer f.fs.mu.RUnlock()
 	if err := f.check("read", false); err != nil {
 		return 0, err
 	}
@@ -114,12 +120,11 @@ func (f *memFile) ReadAt(b []byte, off int64) (int, error) {
 	return n, err
 }
 
+// readAt copies the content at off into b. f.fs.mu must be held.
 func (f *memFile) readAt(b []byte, off int64) (int, error) {
 	if len(b) == 0 {
 		return 0, nil
 	}
-	f.fs.mu.RLock()
-	defer f.fs.mu.RUnlock()
 	data := f.node.data
 	if off >= int64(len(data)) {
 		return 0, io.EOF
@@ -132,11 +137,11 @@ func (f *memFile) readAt(b []byte, off int64) (int, error) {
 func (f *memFile) Write(b []byte) (int, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.fs.mu.Lock()
+	defer f.fs.mu.Unlock()
 	if err := f.check("write", true); err != nil {
 		return 0, err
 	}
-	f.fs.mu.Lock()
-	defer f.fs.mu.Unlock()
 	if f.appends() {
 		f.off = int64(len(f.node.data))
 	}
@@ -150,6 +155,8 @@ func (f *memFile) Write(b []byte) (int, error) {
 func (f *memFile) WriteAt(b []byte, off int64) (int, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.fs.mu.Lock()
+	defer f.fs.mu.Unlock()
 	if err := f.check("write", true); err != nil {
 		return 0, err
 	}
@@ -159,8 +166,6 @@ func (f *memFile) WriteAt(b []byte, off int64) (int, error) {
 	if off < 0 {
 		return 0, pathError("writeat", f.name, errNegativeOffset)
 	}
-	f.fs.mu.Lock()
-	defer f.fs.mu.Unlock()
 	return f.writeAt(b, off)
 }
 
@@ -207,15 +212,15 @@ func (f *memFile) Seek(offset int64, whence int) (int64, error) {
 	if f.closed {
 		return 0, pathError("seek", f.name, fs.ErrClosed)
 	}
+	f.fs.mu.RLock()
+	defer f.fs.mu.RUnlock()
 	var base int64
 	switch whence {
 	case io.SeekStart:
 	case io.SeekCurrent:
 		base = f.off
 	case io.SeekEnd:
-		f.fs.mu.RLock()
 		base = int64(len(f.node.data))
-		f.fs.mu.RUnlock()
 	default:
 		return 0, pathError("seek", f.name, syscall.EINVAL)
 	}
