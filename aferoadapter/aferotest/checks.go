@@ -12,5 +12,6 @@ var checks = slices.Concat(
 	metaChecks,
 	ioChecks,
 	concurrentChecks,
+	stressChecks,
 	permChecks,
 )
