@@ -85,6 +85,9 @@ func (m *memFs) openFile(name string, flag int, perm fs.FileMode, extra walkFlag
 	if excl {
 		flags = extra
 	}
+	if create {
+		flags |= createLast
+	}
 	l, err := m.walk(name, flags)
 	if err != nil {
 		return nil, pathError("open", name, err)
@@ -149,7 +152,7 @@ func (m *memFs) writeFile(name string, data []byte, perm fs.FileMode, extra walk
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	l, err := m.walk(name, followLast|extra)
+	l, err := m.walk(name, followLast|createLast|extra)
 	if err != nil {
 		return pathError("open", name, err)
 	}
@@ -172,7 +175,7 @@ func (m *memFs) Mkdir(name string, perm fs.FileMode) error { return m.mkdir(name
 func (m *memFs) mkdir(name string, perm fs.FileMode, extra walkFlags) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	l, err := m.walk(name, keepSlashLink|extra)
+	l, err := m.walk(name, entryOp|extra)
 	switch {
 	case err != nil:
 		return pathError("mkdir", name, err)

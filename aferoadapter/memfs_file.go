@@ -204,8 +204,18 @@ func grow(data []byte, size int64) []byte {
 // WriteString is Write of s.
 func (f *memFile) WriteString(s string) (int, error) { return f.Write([]byte(s)) }
 
+// Seek's whence values for the next data and the next hole, lseek(2)'s
+// SEEK_DATA and SEEK_HOLE, which os hands to the kernel as they are.
+const (
+	seekData = 3
+	seekHole = 4
+)
+
 // Seek sets the offset. A negative result or an unknown whence is EINVAL;
-// seeking a directory to 0 restarts its listing, as on a disk.
+// seeking a directory to 0 restarts its listing, as on a disk. A file has
+// no holes: whence 3 (SEEK_DATA) finds data at offset and 4 (SEEK_HOLE) the
+// hole at the end, and both are ENXIO at or past the end, as lseek(2)
+// answers for a file system that does not record holes.
 func (f *memFile) Seek(offset int64, whence int) (int64, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -221,6 +231,14 @@ func (f *memFile) Seek(offset int64, whence int) (int64, error) {
 		base = f.off
 	case io.SeekEnd:
 		base = int64(len(f.node.data))
+	case seekData, seekHole:
+		size := int64(len(f.node.data))
+		if offset < 0 || offset >= size {
+			return 0, pathError("seek", f.name, syscall.ENXIO)
+		}
+		if whence == seekHole {
+			offset = size
+		}
 	default:
 		return 0, pathError("seek", f.name, syscall.EINVAL)
 	}

@@ -13,7 +13,7 @@ func (m *memFs) Remove(name string) error { return m.remove(name, 0) }
 func (m *memFs) remove(name string, extra walkFlags) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	l, err := m.walk(name, keepSlashLink|extra)
+	l, err := m.walk(name, entryOp|extra)
 	if err == nil {
 		err = removable(l)
 	}
@@ -27,9 +27,10 @@ func (m *memFs) remove(name string, extra walkFlags) error {
 	return nil
 }
 
-// removable reports why the entry l leads to cannot be unlinked, in the
-// order Linux checks: a missing entry, ".", ".." or the root, a trailing
-// slash on a non-directory, then the parent's permission.
+// removable reports why the entry l leads to cannot be removed, as
+// os.Remove reports it from unlink(2) and rmdir(2): ".", ".." or the root,
+// a missing entry, the parent's permission (rmdir checks it before the
+// type), then a trailing slash on a non-directory.
 func removable(l lookup) error {
 	switch {
 	case l.parent == nil && l.base == ".":
@@ -40,10 +41,10 @@ func removable(l lookup) error {
 		return syscall.EBUSY
 	case l.node == nil:
 		return syscall.ENOENT
-	case l.slash && !l.node.isDir():
-		return syscall.ENOTDIR
 	case !l.parent.allows(permWrite):
 		return syscall.EACCES
+	case l.slash && !l.node.isDir():
+		return syscall.ENOTDIR
 	}
 	return nil
 }
@@ -121,50 +122,67 @@ func (m *memFs) Rename(oldname, newname string) error {
 }
 
 func (m *memFs) rename(oldname, newname string) error {
-	lo, err := m.walk(oldname, keepSlashLink)
-	if err != nil {
-		return err
-	}
-	ln, err := m.walk(newname, keepSlashLink)
-	if err != nil {
-		return err
-	}
-	// os.Rename's own check, made before the system call.
-	if ln.node != nil && ln.node.isDir() {
-		if lo.node == nil {
-			return syscall.ENOENT
+	// os.Rename's own check, made before the system call: a directory at
+	// newname, as Lstat sees it (through a final link when newname ends in
+	// a slash), is EEXIST unless it is oldname's file under another name;
+	// an Lstat error of oldname is returned first.
+	if nl, err := m.walk(newname, 0); err == nil && nl.node != nil && nl.node.isDir() {
+		ol, err := m.walk(oldname, 0)
+		if err == nil && ol.node == nil {
+			err = syscall.ENOENT
 		}
-		if newname == oldname || lo.node != ln.node {
+		switch {
+		case err != nil:
+			return err
+		case newname == oldname || ol.node != nl.node:
 			return syscall.EEXIST
 		}
 	}
+	return m.renameEntry(oldname, newname)
+}
+
+// renameEntry is rename(2), its checks in the kernel's order: both
+// parents' paths, ".", ".." or the root (EBUSY), a missing source, a
+// trailing slash on a non-directory, a directory moved below itself or
+// onto its ancestor, the same file (nothing to do), the parents'
+// permissions, the kinds of source and target, and a non-empty target.
+func (m *memFs) renameEntry(oldname, newname string) error {
+	lo, err := m.walk(oldname, entryOp)
+	if err != nil {
+		return err
+	}
+	ln, err := m.walk(newname, entryOp)
+	if err != nil {
+		return err
+	}
+	src, dst := lo.node, ln.node
 	switch {
-	case lo.node == nil && lo.parent != nil:
-		return syscall.ENOENT
 	case lo.parent == nil || ln.parent == nil:
 		return syscall.EBUSY
-	case lo.node == ln.node:
+	case src == nil:
+		return syscall.ENOENT
+	case !src.isDir() && (lo.slash || ln.slash):
+		return syscall.ENOTDIR
+	case src.isDir() && (ln.parent == src || src.holds(ln.parent)):
+		return syscall.EINVAL // into itself or one of its descendants
+	case dst != nil && dst.isDir() && (lo.parent == dst || dst.holds(lo.parent)):
+		return syscall.ENOTEMPTY // onto one of its own ancestors
+	case src == dst:
 		return nil // the same file: rename(2) does nothing
 	case !lo.parent.allows(permWrite) || !ln.parent.allows(permWrite):
 		return syscall.EACCES
-	}
-	if lo.node.isDir() {
-		switch {
-		case ln.node != nil && !ln.node.isDir():
-			return syscall.ENOTDIR
-		case ln.parent == lo.node || lo.node.holds(ln.parent):
-			return syscall.EINVAL // into itself or one of its descendants
-		case ln.node != nil && len(ln.node.entries) > 0:
-			return syscall.ENOTEMPTY
-		case lo.parent != ln.parent && !lo.node.allows(permWrite):
-			return syscall.EACCES // its ".." entry would change
-		}
-	} else if lo.slash || ln.slash {
+	case dst != nil && src.isDir() && !dst.isDir():
 		return syscall.ENOTDIR
+	case dst != nil && !src.isDir() && dst.isDir():
+		return syscall.EISDIR
+	case src.isDir() && lo.parent != ln.parent && !src.allows(permWrite):
+		return syscall.EACCES // its ".." entry would change
+	case dst != nil && len(dst.entries) > 0:
+		return syscall.ENOTEMPTY
 	}
 	now := time.Now()
 	lo.parent.deleteEntry(lo.base, now)
-	ln.parent.setEntry(ln.base, lo.node, now)
+	ln.parent.setEntry(ln.base, src, now)
 	return nil
 }
 

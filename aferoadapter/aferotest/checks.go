@@ -11,6 +11,7 @@ var checks = slices.Concat(
 	linkChecks,
 	metaChecks,
 	ioChecks,
+	errnoChecks,
 	concurrentChecks,
 	stressChecks,
 	permChecks,
