@@ -59,6 +59,8 @@ func (f *memFile) readdir(count int, emit func(*node, string)) error {
 		return pathError("readdirent", f.name, fs.ErrClosed)
 	case !f.node.isDir():
 		return pathError("readdirent", f.name, syscall.ENOTDIR)
+	case f.node.removed && !f.listed:
+		return pathError("readdirent", f.name, syscall.ENOENT)
 	}
 	if !f.listed {
 		f.listing, f.listed = f.node.names(), true

@@ -79,7 +79,7 @@ func (m *memFs) renameEntry(oldname, newname string) error {
 		return syscall.ENOTEMPTY
 	}
 	now := time.Now()
-	lo.parent.deleteEntry(lo.base, now)
+	lo.parent.detachEntry(lo.base, now)
 	ln.parent.setEntry(ln.base, src, now)
 	return nil
 }
