@@ -136,7 +136,9 @@ func (m *memFs) openNode(l lookup, name string, flag int, perm fs.FileMode) (*no
 		if reads && !n.allows(permRead) || (writes || trunc) && !n.allows(permWrite) {
 			return nil, pathError("open", name, syscall.EACCES)
 		}
-		if trunc && writes {
+		if trunc {
+			// Linux truncates with O_TRUNC even on a read-only open,
+			// which its write permission check allowed.
 			n.data = nil
 			n.modTime = time.Now()
 		}
