@@ -93,9 +93,14 @@ func (m *memFs) symlink(oldname, newname string, extra walkFlags) error {
 	defer m.mu.Unlock()
 	var l lookup
 	var err error
-	if oldname == "" {
+	switch {
+	case hasNUL(oldname) || hasNUL(newname):
+		err = syscall.EINVAL // syscall.Symlink refuses both names before the kernel sees them
+	case len(oldname) >= pathMax:
+		err = syscall.ENAMETOOLONG
+	case oldname == "":
 		err = syscall.ENOENT // symlink(2) refuses an empty target before it looks at newname
-	} else {
+	default:
 		l, err = m.walk(newname, entryOp|extra)
 	}
 	switch {

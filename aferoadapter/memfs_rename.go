@@ -45,6 +45,9 @@ func (m *memFs) rename(oldname, newname string) error {
 // onto its ancestor, the same file (nothing to do), the parents'
 // permissions, the kinds of source and target, and a non-empty target.
 func (m *memFs) renameEntry(oldname, newname string) error {
+	if hasNUL(oldname) || hasNUL(newname) {
+		return syscall.EINVAL // syscall.Rename refuses both names before the kernel sees them
+	}
 	lo, err := m.walk(oldname, entryOp)
 	if err != nil {
 		return err

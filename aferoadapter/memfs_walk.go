@@ -82,7 +82,7 @@ func (m *memFs) walkComponents(name string, flags walkFlags, perm fs.FileMode) (
 	switch {
 	case name == "":
 		return lookup{}, syscall.ENOENT
-	case strings.IndexByte(name, 0) >= 0:
+	case hasNUL(name):
 		return lookup{}, syscall.EINVAL
 	case len(name) >= pathMax:
 		return lookup{}, syscall.ENAMETOOLONG
@@ -218,6 +218,10 @@ func (m *memFs) walkPlain(name string, flags walkFlags) (lookup, bool) {
 		dir, name = child, rest
 	}
 }
+
+// hasNUL reports whether name holds a NUL byte, which no system call
+// accepts in a name (EINVAL).
+func hasNUL(name string) bool { return strings.IndexByte(name, 0) >= 0 }
 
 // splitComponents appends the non-empty slash-separated components of name
 // to dst.
