@@ -106,7 +106,9 @@ func (f *memFile) Seek(offset int64, whence int) (int64, error) {
 	f.fs.mu.RLock()
 	defer f.fs.mu.RUnlock()
 	var base int64
-	switch whence {
+	// lseek(2) takes whence as an unsigned int: the kernel sees only the
+	// low 32 bits of the int os passes on.
+	switch uint32(whence) {
 	case io.SeekStart:
 	case io.SeekCurrent:
 		base = f.off
