@@ -23,13 +23,14 @@ type diffStep struct {
 	args []string
 }
 
-// String prints s as a program line, quoting an argument that is empty
-// or holds bytes other than printable ASCII, so that it reads back as is.
+// String prints s as a program line, quoting an argument that is empty,
+// starts with a quote or holds bytes other than printable ASCII, so that
+// it reads back as it is.
 func (s diffStep) String() string {
 	line := s.op
 	for _, a := range s.args {
-		if a == "" || strings.IndexFunc(a, func(r rune) bool { return r <= ' ' || r > '~' }) >= 0 {
-			a = strconv.Quote(a)
+		if a == "" || strings.HasPrefix(a, `"`) || strings.IndexFunc(a, func(r rune) bool { return r <= ' ' || r > '~' }) >= 0 {
+			a = strings.ReplaceAll(strconv.Quote(a), " ", `\x20`)
 		}
 		line += " " + a
 	}
@@ -77,6 +78,13 @@ func parseDiffProgram(text string) []diffStep {
 		fields := strings.Fields(line)
 		if len(fields) == 0 {
 			continue
+		}
+		for i, f := range fields {
+			// A Go string literal spells a token with bytes Fields
+			// would split on or that do not print: "" is empty.
+			if u, err := strconv.Unquote(f); err == nil && strings.HasPrefix(f, `"`) {
+				fields[i] = u
+			}
 		}
 		steps = append(steps, diffStep{op: diffOps[diffOpIndex(fields[0])].op, args: fields[1:]})
 		if len(steps) == diffMaxOps {
@@ -158,17 +166,8 @@ func (s diffStep) arg(i int) string {
 	return ""
 }
 
-// name returns argument i as a name: a Go string literal ("" for the
-// empty name, "a\x00") is unquoted, anything else is used as it is.
-func (s diffStep) name(i int) string {
-	a := s.arg(i)
-	if strings.HasPrefix(a, `"`) {
-		if u, err := strconv.Unquote(a); err == nil {
-			return u
-		}
-	}
-	return a
-}
+// name returns argument i as a name.
+func (s diffStep) name(i int) string { return s.arg(i) }
 
 func (s diffStep) slot(i int) int {
 	a := s.arg(i)

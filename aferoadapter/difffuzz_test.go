@@ -85,7 +85,7 @@ type diffSide struct {
 type diffRun struct {
 	t         *testing.T
 	opts      diffOptions
-	base      string // where dir is made, empty otherwise
+	base      string // where dir is made; empty again after the run
 	dir       string // the disk side's directory
 	mem, disk *diffSide
 	// Per handle slot: whether it holds a directory, and whether its
