@@ -53,7 +53,7 @@ func (v ioFS) real(op, name string, flags resolveFlags) (string, error) {
 		return "", pathError(op, name, fs.ErrInvalid)
 	}
 	if name == "." {
-		return "/", nil
+		return v.r.backendName(nil), nil
 	}
 	real, err := v.r.resolve(name, flags, 0)
 	if err != nil {

@@ -20,9 +20,11 @@ const chmodBits = fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky
 
 // memFs is the file system [NewMemFs] returns. One RWMutex guards the whole
 // tree and every node's content: operations are short, and a single lock
-// makes each one atomic the way a system call is.
+// makes each one atomic the way a system call is. A view of a subtree
+// ([SubFS]) is a memFs whose root is a directory of the tree, sharing the
+// tree's lock.
 type memFs struct {
-	mu   sync.RWMutex
+	mu   *sync.RWMutex
 	root *node
 }
 
@@ -40,7 +42,7 @@ var (
 func NewMemFs() afero.Fs { return newMemFs() }
 
 func newMemFs() *memFs {
-	return &memFs{root: &node{
+	return &memFs{mu: new(sync.RWMutex), root: &node{
 		mode:    fs.ModeDir | 0o755,
 		modTime: time.Now(),
 		entries: map[string]*node{},
