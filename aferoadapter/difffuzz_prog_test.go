@@ -155,6 +155,10 @@ func randomDiffStep(rng *rand.Rand) diffStep {
 		}
 		s.args = append(s.args, arg)
 	}
+	if s.op == "rename" && rng.IntN(4) == 0 {
+		// A directory into itself, or below itself.
+		s.args[1] = strings.TrimSuffix(s.args[0], "/") + "/" + randomName(rng)
+	}
 	return s
 }
 
