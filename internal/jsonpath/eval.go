@@ -2,6 +2,7 @@ package jsonpath
 
 import (
 	"slices"
+	"strings"
 )
 
 // This file evaluates segments and selectors (RFC 9535, 2.3 and 2.5)
@@ -43,6 +44,10 @@ type walker struct {
 	track bool
 	path  []pathStep
 	emit  func(v any) bool
+	// members holds one buffer of sorted members per object being
+	// iterated, innermost last, reused from one object to the next.
+	members [][]member
+	depth   int
 }
 
 // segments feeds v through segs; it returns false once emit has stopped
@@ -67,26 +72,39 @@ func (w *walker) selectors(seg *segment, rest []segment, v any) bool {
 }
 
 // descend applies seg's selectors to v and then to each of its
-// descendants, parents before children (RFC 9535, 2.5.2.2).
+// descendants, parents before children (RFC 9535, 2.5.2.2). A scalar has
+// nothing for any selector to select, so only arrays and objects are
+// descended into, and only those members need sorting.
 func (w *walker) descend(seg *segment, rest []segment, v any) bool {
 	if !w.selectors(seg, rest, v) {
 		return false
 	}
+	next := func(c any) bool { return w.descend(seg, rest, c) }
 	switch v := v.(type) {
 	case []any:
 		for i, c := range v {
-			if !w.child(pathStep{index: i, isIndex: true}, c, func(c any) bool { return w.descend(seg, rest, c) }) {
+			if isContainer(c) && !w.child(pathStep{index: i, isIndex: true}, c, next) {
 				return false
 			}
 		}
 	case map[string]any:
-		for _, k := range sortedKeys(v) {
-			if !w.child(pathStep{name: k}, v[k], func(c any) bool { return w.descend(seg, rest, c) }) {
+		members := w.sortedMembers(v, true)
+		defer w.release(members)
+		for _, m := range members {
+			if !w.child(pathStep{name: m.name}, m.value, next) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+func isContainer(v any) bool {
+	switch v.(type) {
+	case []any, map[string]any:
+		return true
+	}
+	return false
 }
 
 // child runs next on c, the child of the current node at step s.
@@ -133,12 +151,13 @@ func (w *walker) selector(sel *selector, rest []segment, v any) bool {
 				}
 			}
 		case map[string]any:
-			for _, k := range sortedKeys(v) {
-				c := v[k]
-				if sel.kind == selFilter && !w.test(sel.filter, c) {
+			members := w.sortedMembers(v, false)
+			defer w.release(members)
+			for _, m := range members {
+				if sel.kind == selFilter && !w.test(sel.filter, m.value) {
 					continue
 				}
-				if !w.child(pathStep{name: k}, c, next) {
+				if !w.child(pathStep{name: m.name}, m.value, next) {
 					return false
 				}
 			}
@@ -208,13 +227,36 @@ func (s slice) each(n int, f func(i int) bool) bool {
 	return true
 }
 
-// sortedKeys returns m's member names in byte order, which is the order
-// of their code points: the order this package gives an object's members.
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+// member is a member of an object: its name and value.
+type member struct {
+	name  string
+	value any
+}
+
+// sortedMembers returns the members of m (only the arrays and objects
+// among them when containers is set) sorted by name: byte order, which is
+// the order of code points, and the order this package gives an object's
+// members. The slice is the walker's until [walker.release].
+func (w *walker) sortedMembers(m map[string]any, containers bool) []member {
+	if w.depth == len(w.members) {
+		w.members = append(w.members, nil)
 	}
-	slices.Sort(keys)
-	return keys
+	buf := w.members[w.depth][:0]
+	w.depth++
+	for k, v := range m {
+		if !containers || isContainer(v) {
+			buf = append(buf, member{k, v})
+		}
+	}
+	if len(buf) > 1 {
+		slices.SortFunc(buf, func(a, b member) int { return strings.Compare(a.name, b.name) })
+	}
+	return buf
+}
+
+// release gives back the buffer of the innermost sortedMembers.
+func (w *walker) release(buf []member) {
+	w.depth--
+	clear(buf) // drop the references to the document
+	w.members[w.depth] = buf[:0]
 }
