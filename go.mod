@@ -12,4 +12,4 @@ require (
 	gotest.tools/v3 v3.3.0
 )
 
-require go.yaml.in/yaml/v3 v3.0.5
+require go.yaml.in/yaml/v3 v3.0.2
