@@ -55,7 +55,7 @@ type funcCall struct {
 // call reads the arguments of a call of name, whose name starts at start
 // and which p.pos is at the "(" of, and checks their types.
 func (p *parser) call(name string, start int) expr {
-	fn := lookupFunction(name)
+	fn := p.functions(name)
 	if fn == nil {
 		p.fail(start, "unknown function %s() (RFC 9535 defines length, count, match, search and value)", name)
 	}

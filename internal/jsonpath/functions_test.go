@@ -2,6 +2,7 @@ package jsonpath
 
 import (
 	"errors"
+	"strconv"
 	"testing"
 )
 
@@ -89,6 +90,51 @@ func TestWellTypedness(t *testing.T) {
 		var se *SyntaxError
 		if !errors.As(err, &se) || se.Error() != "jsonpath: "+want {
 			t.Errorf("Parse(%q) = %v\nwant jsonpath: %s", q, err, want)
+		}
+	}
+}
+
+// TestWellTypednessOfOtherSignatures checks the typing rules on the
+// signatures of the examples of RFC 9535, 2.4.9, which none of the five
+// functions have: a logical parameter, a nodes result.
+func TestWellTypednessOfOtherSignatures(t *testing.T) {
+	extra := func(name string) *function {
+		switch name {
+		case "foo": // NodesType -> NodesType
+			return &function{name, []ftype{typeNodes}, typeNodes}
+		case "bar", "blt": // LogicalType -> LogicalType
+			return &function{name, []ftype{typeLogical}, typeLogical}
+		case "bnl": // NodesType -> LogicalType
+			return &function{name, []ftype{typeNodes}, typeLogical}
+		case "bal": // ValueType -> LogicalType
+			return &function{name, []ftype{typeValue}, typeLogical}
+		}
+		return lookupFunction(name)
+	}
+	for q, want := range map[string]string{
+		`$[?count(foo(@.*)) == 1]`:      "",
+		`$[?foo(@.*)]`:                  "",
+		`$[?bar(@.a)]`:                  "",
+		`$[?bar(foo(@.*))]`:             "",
+		`$[?bnl(@.*)]`:                  "",
+		`$[?blt(1==1)]`:                 "",
+		`$[?blt(!@.a && (@.b || @.c))]`: "",
+		`$[?bal(1)]`:                    "",
+		`$[?blt(1)]`:                    "argument 1 of blt() must be a logical expression at position 8",
+		`$[?blt(length(@))]`:            "argument 1 of blt() must be a logical expression at position 8",
+		`$[?bnl(1)]`:                    "argument 1 of bnl() must be a query at position 8",
+		`$[?bnl(bar(@))]`:               "argument 1 of bnl() must be a query at position 8",
+		`$[?foo(@.*) == 1]`:             "foo() gives nodes, which cannot be compared at position 4",
+		`$[?bal(foo(@.*))]`:             "argument 1 of bal() must be a value: a literal, a singular query or a function giving a value at position 8",
+		`$[?value(foo(@.*)) == 1]`:      "",
+	} {
+		_, err := parse(q, extra)
+		got := ""
+		if err != nil {
+			got = err.(*SyntaxError).Reason + " at position " + strconv.Itoa(err.(*SyntaxError).Pos)
+		}
+		if got != want {
+			t.Errorf("%s: %q, want %q", q, got, want)
 		}
 	}
 }

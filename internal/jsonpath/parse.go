@@ -42,8 +42,15 @@ type slice struct {
 
 // Parse parses query as an RFC 9535 JSONPath query. A query that is not
 // well-formed or not well-typed gives a [*SyntaxError].
-func Parse(query string) (q *Query, err error) {
-	p := &parser{src: query}
+func Parse(query string) (*Query, error) {
+	return parse(query, lookupFunction)
+}
+
+// parse is [Parse] with the function extensions that functions looks up
+// by name: RFC 9535's five, or, in tests, more, to check the typing rules
+// on parameter and result types none of the five have.
+func parse(query string, functions func(name string) *function) (q *Query, err error) {
+	p := &parser{src: query, functions: functions}
 	defer func() {
 		if r := recover(); r != nil {
 			pe, ok := r.(parseError)

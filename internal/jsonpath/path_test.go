@@ -75,3 +75,25 @@ func follow(path NormalizedPath, root any) any {
 	}
 	return v
 }
+
+// TestConcurrentUse runs one Query from several goroutines (run it with
+// -race): a Query keeps no state between calls, and what it computes once
+// (a literal pattern, the unassigned code points) is computed before or
+// safely.
+func TestConcurrentUse(t *testing.T) {
+	q := MustParse(`$..book[?match(@.author, '\\p{Lu}\\P{Cn}*') && @.price < 10]`)
+	root := decode(t, bookstore)
+	want := locations(q, root)
+	done := make(chan []string)
+	for range 8 {
+		go func() { done <- locations(q, root) }()
+	}
+	for range 8 {
+		if got := <-done; !reflect.DeepEqual(got, want) {
+			t.Errorf("concurrent run gives %v, want %v", got, want)
+		}
+	}
+	if len(want) != 2 {
+		t.Errorf("the query selects %v, want the two cheap books", want)
+	}
+}

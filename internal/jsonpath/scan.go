@@ -31,9 +31,10 @@ func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 type parser struct {
-	src   string
-	pos   int
-	depth int // nesting of filters, parentheses and function calls
+	src       string
+	pos       int
+	depth     int // nesting of filters, parentheses and function calls
+	functions func(name string) *function
 }
 
 // maxDepth bounds nesting so that a hostile query cannot exhaust the stack.
