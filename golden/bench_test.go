@@ -36,7 +36,7 @@ func BenchmarkMismatch(b *testing.B) {
 	b.Run("golden", func(b *testing.B) {
 		for b.Loop() {
 			cfg := newConfig(append(quiet(), Dir(dir), newRun()))
-			c := &call{test: "TestX", cwd: dir, getenv: cfg.getenv, lookupFlag: cfg.lookupFlag}
+			c := &call{test: "TestX", pkgDir: dir, getenv: cfg.getenv, lookupFlag: cfg.lookupFlag}
 			if err := c.assertFile(cfg, []byte(got)); err == nil {
 				b.Fatal("no difference found")
 			}
@@ -66,7 +66,7 @@ func BenchmarkMatch(b *testing.B) {
 	b.Run("golden", func(b *testing.B) {
 		for b.Loop() {
 			cfg := newConfig(append(quiet(), Dir(dir), newRun()))
-			c := &call{test: "TestX", cwd: dir, getenv: cfg.getenv, lookupFlag: cfg.lookupFlag}
+			c := &call{test: "TestX", pkgDir: dir, getenv: cfg.getenv, lookupFlag: cfg.lookupFlag}
 			if err := c.assertFile(cfg, []byte(want)); err != nil {
 				b.Fatal(err)
 			}

@@ -176,3 +176,9 @@ func ExampleNotRegularError_Error() {
 	// Output:
 	// "testdata/TestX.golden" is a named pipe (FIFO), not a regular file
 }
+
+func ExampleNotDirError_Error() {
+	fmt.Println(&goldenwrite.NotDirError{Label: "testdata/TestX.golden.d", Mode: 0o644})
+	// Output:
+	// "testdata/TestX.golden.d" is a regular file, not a directory; a golden tree is a directory of files
+}

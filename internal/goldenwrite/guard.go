@@ -1,11 +1,13 @@
 package goldenwrite
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -54,16 +56,26 @@ func guardPlace(dir, name, label string, o Options) error {
 
 // guardFiles checks the names of the files and directories of a tree, on
 // disk or in the output (where says which), and returns an error naming
-// the first one a golden tree must not hold.
+// the shallowest one a golden tree must not hold.
 func guardFiles(files, dirs []string, label, where string) error {
+	type found struct {
+		name, reason string
+	}
+	var bad []found
 	for i, names := range [][]string{dirs, files} {
 		for _, name := range names {
 			if reason := forbidden(name, i == 0); reason != "" {
-				return &GuardError{label, fmt.Sprintf("%s %q, %s", where, name, reason)}
+				bad = append(bad, found{name, reason})
 			}
 		}
 	}
-	return nil
+	if len(bad) == 0 {
+		return nil
+	}
+	first := slices.MinFunc(bad, func(a, b found) int {
+		return cmp.Or(cmp.Compare(strings.Count(a.name, "/"), strings.Count(b.name, "/")), strings.Compare(a.name, b.name))
+	})
+	return &GuardError{label, fmt.Sprintf("%s %q, %s", where, first.name, first.reason)}
 }
 
 // forbidden says why a golden tree may not hold the entry name (a
