@@ -28,13 +28,13 @@ func (c *call) missing(set setting, loc location, got []byte) error {
 // mismatch reports a golden file whose content differs from got.
 func (c *call) mismatch(set setting, loc location, want, got []byte, exact bool) error {
 	var b strings.Builder
-	if diff.IsBinary(want) || diff.IsBinary(got) {
+	report, binary := diff.Report(shown(want, got, exact), got, diff.Options{WantLabel: loc.display, GotLabel: "got"})
+	if binary {
 		fmt.Fprintf(&b, "golden: %q differs from the output:\n", loc.display)
-		b.WriteString(diff.Binary(want, got))
 	} else {
 		fmt.Fprintf(&b, "golden: %q differs from the output (-want +got):\n", loc.display)
-		b.WriteString(diff.TextBytes(shown(want, got, exact), got, diff.Options{WantLabel: loc.display, GotLabel: "got"}))
 	}
+	b.WriteString(report)
 	c.saveArtifact(&b, loc, func(dst string) error { return writeArtifact(dst, got) })
 	c.tell(&b, set, "1", "update it")
 	return &difference{b.String()}
@@ -44,7 +44,9 @@ func (c *call) mismatch(set setting, loc location, want, got []byte, exact bool)
 // CRLF line endings read as LF (as the comparison reads them), unless
 // exact or got itself has CRLF line endings, which then are what differs.
 func shown(want, got []byte, exact bool) []byte {
-	if exact || bytes.Contains(got, []byte("\r\n")) {
+	// IndexByte first: it runs at memory speed, and a golden without "\r"
+	// is shown as it is, however large.
+	if exact || bytes.IndexByte(want, '\r') < 0 || bytes.Contains(got, []byte("\r\n")) {
 		return want
 	}
 	return goldenwrite.Fold(want)
