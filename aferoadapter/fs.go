@@ -38,6 +38,9 @@ func FS(afs afero.Fs) fixture.FS {
 	if m, ok := afs.(*memFs); ok {
 		return memRootFS{m}
 	}
+	if in, ok := afs.(interface{ fixtureFS() fixture.FS }); ok {
+		return in.fixtureFS() // Inject: see inject_root.go
+	}
 	return &rootFS{r: newRooted(afs)}
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tmpkit/tmpkit/internal/goldenattr"
 	"github.com/tmpkit/tmpkit/internal/goldenwrite"
+	"github.com/tmpkit/tmpkit/internal/redact"
 )
 
 // Assert compares got with the golden file of the test and, when they
@@ -36,6 +37,7 @@ import (
 func Assert[T ~string | ~[]byte](t testing.TB, got T, opts ...Option) {
 	t.Helper()
 	cfg := newConfig(opts)
+	cfg.refuseRedact("Assert compares text")
 	c := newCall(t, &cfg)
 	c.flush(t, c.assertFile(cfg, []byte(got)))
 }
@@ -44,11 +46,16 @@ func Assert[T ~string | ~[]byte](t testing.TB, got T, opts ...Option) {
 // HTML escaping, a final newline) and compares it as [Assert] does. A value
 // that encoding/json cannot marshal fails the test. To compare JSON text
 // you already have, pass it as a [json.RawMessage]: it is re-indented.
+// [Redact] paths name JSON members as the output shows them; the values
+// they select are replaced in the text, every other byte stays.
 func AssertJSON(t testing.TB, v any, opts ...Option) {
 	t.Helper()
 	cfg := newConfig(opts)
 	c := newCall(t, &cfg)
 	got, err := marshalJSON(v)
+	if err == nil {
+		got, err = c.redact(cfg, "AssertJSON", got, redact.JSON)
+	}
 	if err != nil {
 		c.flush(t, err)
 		return

@@ -27,51 +27,22 @@ func benchLines(n int, changed ...int) string {
 	return b.String()
 }
 
-// variant is one side of a comparison: once builds what one iteration runs.
-type variant struct {
-	name string
-	once func(b *testing.B) func()
-}
-
-// compare runs each variant as a sub-benchmark, then all of them in one
-// "interleaved" sub-benchmark that alternates them in every iteration (who
-// goes first rotates) and reports each variant's time divided by the
-// baseline's, the last variant, as "<variant>/<baseline>": the separate
-// figures move with the load of a shared machine and its page cache, the
-// interleaved ratio sees all sides under the same conditions.
-func compare(b *testing.B, variants ...variant) {
-	for _, v := range variants {
-		b.Run(v.name, func(b *testing.B) {
-			run := v.once(b)
-			for b.Loop() {
-				run()
-			}
-		})
-	}
-	b.Run("interleaved", func(b *testing.B) { interleave(b, variants) })
-}
-
-// interleave runs the variants in turn in every iteration and reports
-// each one's time divided by the last one's.
-func interleave(b *testing.B, variants []variant) {
-	runs := make([]func(), len(variants))
-	for i, v := range variants {
-		runs[i] = v.once(b)
-	}
-	total := make([]time.Duration, len(variants))
-	round := 0
-	for b.Loop() {
-		for k := range variants {
-			j := (round + k) % len(variants)
+// overBaseline runs base and the others in turn in every iteration and
+// reports each other's time divided by base's, as "<other>/<base>": all
+// sides then see the same load of a shared machine and page cache.
+func overBaseline(b *testing.B, base variant, others ...variant) {
+	all := append([]variant{base}, others...)
+	total := make([]time.Duration, len(all))
+	for round := 0; b.Loop(); round++ {
+		for k := range all {
+			j := (round + k) % len(all)
 			start := time.Now()
-			runs[j]()
+			all[j].run()
 			total[j] += time.Since(start)
 		}
-		round++
 	}
-	base := len(variants) - 1
-	for j, v := range variants[:base] {
-		b.ReportMetric(float64(total[j])/float64(total[base]), v.name+"/"+variants[base].name)
+	for j, v := range others {
+		b.ReportMetric(float64(total[j+1])/float64(total[0]), v.name+"/"+base.name)
 	}
 }
 
@@ -130,14 +101,12 @@ func BenchmarkMatch(b *testing.B) {
 	want := benchLines(100_000)
 	dir := writeGolden(b, want)
 	wantBytes := []byte(want)
-	compare(b,
-		variant{"golden", func(b *testing.B) func() { return assertion(b, dir, wantBytes, false) }},
-		variant{"os.ReadFile+bytes.Equal", func(b *testing.B) func() {
-			return func() {
-				w, err := os.ReadFile(filepath.Join(dir, "TestX.golden"))
-				if err != nil || !bytes.Equal(w, wantBytes) {
-					b.Fatal("differs", err)
-				}
+	interleave(b,
+		variant{"golden", assertion(b, dir, wantBytes, false)},
+		variant{"os.ReadFile+bytes.Equal", func() {
+			w, err := os.ReadFile(filepath.Join(dir, "TestX.golden"))
+			if err != nil || !bytes.Equal(w, wantBytes) {
+				b.Fatal("differs", err)
 			}
 		}})
 }
@@ -168,11 +137,9 @@ func BenchmarkLarge(b *testing.B) {
 	wantBytes := []byte(want)
 	want = ""
 	b.Run("interleaved", func(b *testing.B) {
-		interleave(b, []variant{
-			{"mismatch", func(b *testing.B) func() { return assertion(b, lf, got, true) }},
-			{"crlf", func(b *testing.B) func() { return assertion(b, crlf, wantBytes, false) }},
-			{"equal", func(b *testing.B) func() { return assertion(b, lf, wantBytes, false) }},
-		})
+		overBaseline(b, variant{"equal", assertion(b, lf, wantBytes, false)},
+			variant{"mismatch", assertion(b, lf, got, true)},
+			variant{"crlf", assertion(b, crlf, wantBytes, false)})
 	})
 	b.Run("memory", func(b *testing.B) {
 		run := assertion(b, lf, got, true)

@@ -52,9 +52,6 @@ func newCall(t testing.TB, cfg *config) *call {
 	if cfg.pkgDir != "" {
 		c.pkgDir = cfg.pkgDir
 	}
-	if cfg.created != nil {
-		c.created = cfg.created
-	}
 	if boolFlag(c.lookupFlag, "test.artifacts") {
 		c.artifactDir = t.ArtifactDir
 	}

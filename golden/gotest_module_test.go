@@ -263,6 +263,9 @@ func newModule(t *testing.T) *goModule {
 	for name, content := range moduleFiles {
 		files[name] = content
 	}
+	for name, content := range structuredPkg {
+		files[name] = content
+	}
 	for name, content := range files {
 		p := filepath.Join(m.dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

@@ -13,7 +13,8 @@ import (
 // and through the test binaries it saved, one case after another, as a
 // user would: compare, update across the module, the go test cache, the
 // printed command, CI, -update, -artifacts, test attributes in a -json
-// log, what golden.Main judges and what AssertDir refuses to write.
+// log, what golden.Main judges, what AssertDir refuses to write, and the
+// structured assertions.
 func TestGoTest(t *testing.T) {
 	t.Parallel()
 	m := newModule(t)
@@ -38,6 +39,7 @@ func TestGoTest(t *testing.T) {
 	t.Run("attributes in a -json log", func(t *testing.T) { testAttrs(t, m) })
 	t.Run("Main", func(t *testing.T) { testMainCases(t, m, all) })
 	t.Run("AssertDir guards and default paths", func(t *testing.T) { testTrees(t, m, all) })
+	t.Run("structured assertions", func(t *testing.T) { testStructured(t, m) })
 }
 
 // testUpdateAcrossModule: UPDATE_GOLDEN=1 works in every package, also in

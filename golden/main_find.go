@@ -12,8 +12,8 @@ import (
 // candidate is a golden found on disk that the run did not use.
 type candidate struct {
 	display string // relative to the package directory, slash-separated; a tree ends in "/"
-	first   string // the first element of its path below its golden directory
-	named   bool   // its path is not a test's default name
+	first   string // the first element of its path below its golden directory ("" for Each's)
+	named   bool   // its path is neither a test's default name nor Each's
 }
 
 // findUnused returns the goldens in the golden directories of the package
@@ -26,6 +26,7 @@ func (r *registry) findUnused(pkg string) ([]candidate, error) {
 	}
 	dirs := r.goldenDirs(pkgReal, filepath.Join(pkg, "testdata"))
 	usedPaths, keptPaths := r.realPaths()
+	eachDirs := r.eachDirs()
 	var out []candidate
 	for _, dir := range dirs {
 		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -46,7 +47,11 @@ func (r *registry) findUnused(pkg string) ([]candidate, error) {
 				return nil
 			}
 			if !usedPaths[p] && !keptAt(keptPaths, p) {
-				out = append(out, newCandidate(pkgReal, dir, p, d.IsDir()))
+				c := newCandidate(pkgReal, dir, p, d.IsDir())
+				if !d.IsDir() && eachDirs[filepath.Dir(p)] {
+					c.named, c.first = false, "" // Each's, its input gone
+				}
+				out = append(out, c)
 			}
 			if d.IsDir() {
 				return filepath.SkipDir // a golden tree is judged whole
@@ -127,6 +132,17 @@ func (r *registry) realPaths() (usedPaths map[string]bool, kept []string) {
 		kept = append(kept, resolve(k))
 	}
 	return usedPaths, kept
+}
+
+// eachDirs returns the real paths of the directories Each read from.
+func (r *registry) eachDirs() map[string]bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	dirs := map[string]bool{}
+	for _, d := range r.each {
+		dirs[resolve(d)] = true
+	}
+	return dirs
 }
 
 // keptAt reports whether p is at or below one of the kept paths.

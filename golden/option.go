@@ -4,6 +4,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+
+	"github.com/tmpkit/tmpkit/internal/redact"
 )
 
 // Option configures where a golden lives and how content is prepared before
@@ -21,6 +23,10 @@ type config struct {
 	scrubbers []scrubber
 	err       error // the first invalid option
 
+	redactions []redact.Rule  // Redact, for AssertJSON, AssertYAML, AssertValue
+	numbered   []numberedRule // ScrubNumbered, run after the scrubbers
+	placedBy   string         // "Name" or "Dir" when one was given (misuse in Each)
+
 	// Hooks for this package's own tests, never set by users: they replace
 	// what a real test binary provides, so tests stay parallel and can
 	// inject failures without any package-level mutable variable.
@@ -29,7 +35,6 @@ type config struct {
 	beforeRename func(tmp, dst string) error // runs before each rename that makes a write visible
 	reg          *registry                   // replaces used, to simulate another run
 	pkgDir       string                      // replaces startDir: another package directory
-	created      func() []string             // replaces tmptest.Created(t)
 }
 
 func newConfig(opts []Option) config {
@@ -62,6 +67,7 @@ func (c *config) fail(err error) {
 // counted. Nothing is ever removed.
 func Name(name string) Option {
 	return Option{func(c *config) {
+		c.placedBy = "Name"
 		if err := checkName(name); err != nil {
 			c.fail(fmt.Errorf("golden: Name(%q): %w", name, err))
 			return
@@ -74,6 +80,7 @@ func Name(name string) Option {
 // working directory of a test) or absolute. The default is "testdata".
 func Dir(dir string) Option {
 	return Option{func(c *config) {
+		c.placedBy = "Dir"
 		if dir == "" {
 			c.fail(errors.New(`golden: Dir(""): empty directory; leave the option out to use "testdata"`))
 			return

@@ -32,6 +32,15 @@ type registry struct {
 	kept    []string          // absolute path prefixes from Keep
 	dirs    map[string]bool   // absolute golden directories used
 	written []written         // what updates wrote, for Main's summary
+	each    []string          // absolute directories Each read inputs from
+}
+
+// eachDir records that Each read inputs from dir: the goldens there are
+// Each's, named after its inputs, not after a test.
+func (r *registry) eachDir(dir string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.each = append(r.each, dir)
 }
 
 // written is what an update wrote in one golden.

@@ -106,9 +106,12 @@ func ScrubTempDirs() Option {
 
 // scrubFunc resolves the scrubbers of c for call.
 func (c *config) scrubFunc(call *call) func([]byte) []byte {
-	fns := make([]func([]byte) []byte, len(c.scrubbers))
+	fns := make([]func([]byte) []byte, len(c.scrubbers), len(c.scrubbers)+1)
 	for i, s := range c.scrubbers {
 		fns[i] = s(call)
+	}
+	if len(c.numbered) > 0 {
+		fns = append(fns, numberedFunc(c.numbered)) // after the other scrubbers
 	}
 	return func(b []byte) []byte {
 		for _, f := range fns {

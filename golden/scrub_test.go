@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/tmpkit/tmpkit/tmptest"
 )
 
 func TestScrub(t *testing.T) {
@@ -142,4 +144,24 @@ func TestScrubTempDirsAtPathBoundaries(t *testing.T) {
 	if got != want {
 		t.Errorf("ScrubTempDirs:\n%s\nwant\n%s", got, want)
 	}
+}
+
+// TestScrubTempDirsOfTmptest: golden.Assert(t, tmptest.Dir(t),
+// golden.ScrubTempDirs()) wrote a random name into the golden (issue 9,
+// point 10). Every path tmptest made for the test, and its parent's, is
+// scrubbed, numbered in the order they were made.
+func TestScrubTempDirsOfTmptest(t *testing.T) {
+	t.Parallel()
+	parent := tmptest.Dir(t)
+	dir := setup(t, nil)
+	t.Run("sub", func(t *testing.T) {
+		own := tmptest.Dir(t)
+		file := tmptest.WriteFile(t, "x", tmptest.In(own))
+		for _, env := range []string{"UPDATE_GOLDEN=1", ""} {
+			Assert(t, strings.Join([]string{own, file, parent, filepath.ToSlash(own)}, "\n")+"\n",
+				ScrubTempDirs(), Dir(dir), noFlags(), withEnv(env), newRun())
+		}
+	})
+	checkContent(t, filepath.Join(dir, "TestScrubTempDirsOfTmptest", "sub.golden"),
+		filepath.FromSlash("$TMPTEST/002\n$TMPTEST/003\n$TMPTEST/001\n")+"$TMPTEST/002\n")
 }

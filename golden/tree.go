@@ -45,6 +45,7 @@ import (
 func AssertDir(t testing.TB, fsys fs.FS, opts ...Option) {
 	t.Helper()
 	cfg := newConfig(opts)
+	cfg.refuseRedact("AssertDir compares files as text")
 	c := newCall(t, &cfg)
 	c.flush(t, c.assertTree(cfg, fsys))
 }

@@ -44,19 +44,6 @@ func (c *config) dirError(err error) error {
 	return fmt.Errorf("tmptest: %s: %w", c.where(), err)
 }
 
-// checkDir reports what [config.create] would say about c.dir, for helpers
-// that create later ([Spooled]).
-func (c *config) checkDir() error {
-	info, err := os.Stat(c.dir)
-	if err == nil && !info.IsDir() {
-		err = syscall.ENOTDIR
-	}
-	if err != nil {
-		return c.dirError(err)
-	}
-	return nil
-}
-
 // mkdir creates a directory with a fresh name: mode c.perm, exactly when
 // [Perm] was given.
 func (c *config) mkdir(testName string, maxTest int) (string, error) {

@@ -58,7 +58,10 @@
 // nor to chmod: a link in the tree is removed, its target is untouched.
 // On Unix it walks with file descriptors (openat with O_NOFOLLOW,
 // unlinkat, fchmod), so nothing renamed during the walk can lead it
-// outside the tree. A cleanup that fails reports with t.Errorf.
+// outside the tree, and it never enters another file system: a mount
+// point in the tree (a tmpfs, a bind mount, even of a directory of the
+// same file system) is left in place with all it holds, and reported. A
+// cleanup that fails reports with t.Errorf.
 //
 // # Permissions and the umask
 //

@@ -59,8 +59,7 @@ func ExampleFile() {
 	test("TestAppend", func(t testing.TB) {
 		f := tmptest.File(t, tmptest.Suffix(".log"))
 		fmt.Fprintln(f, "first line")
-		f.Seek(0, io.SeekStart)
-		data, _ := io.ReadAll(f)
+		data := tmptest.ReadBack(t, f)
 		info, _ := f.Stat()
 		fmt.Printf("%s %v %q\n", shape(f.Name()), info.Mode(), data)
 	})
@@ -188,4 +187,50 @@ func ExampleMake() {
 	// Output:
 	// true TestToy-<random>.d 1
 	// after the test: 0
+}
+
+// Created lists the temporary paths of a test, for scrubbing them from
+// output that would otherwise differ at every run.
+func ExampleCreated() {
+	test("TestReport", func(t testing.TB) {
+		out := tmptest.Dir(t)
+		sock := tmptest.Path(t, tmptest.Suffix(".sock"))
+		report := "wrote " + filepath.Join(out, "report.txt") + ", served on " + sock // the code under test's output
+
+		for i, path := range tmptest.Created(t) {
+			report = strings.ReplaceAll(report, path, fmt.Sprintf("$TMP%d", i+1))
+		}
+		fmt.Println(report)
+	})
+	// Output:
+	// wrote $TMP1/report.txt, served on $TMP2
+}
+
+func ExampleReadBack() {
+	test("TestLog", func(t testing.TB) {
+		f := tmptest.File(t)
+		fmt.Fprintln(f, "started") // stands for the code under test writing to f
+		fmt.Printf("%q\n", tmptest.ReadBack(t, f))
+		fmt.Fprintln(f, "stopped") // the offset did not move: writing goes on at the end
+		fmt.Printf("%q\n", tmptest.ReadBack(t, f))
+	})
+	// Output:
+	// "started\n"
+	// "started\nstopped\n"
+}
+
+// Options are values: build a set once and pass it to every helper.
+func ExampleOption() {
+	test("TestCache", func(t testing.TB) {
+		cache := []tmptest.Option{tmptest.Prefix("cache-"), tmptest.Perm(0o750)}
+		dir := tmptest.Dir(t, cache...)
+		info, _ := os.Stat(dir)
+		fmt.Println(shape(dir), info.Mode())
+
+		var none tmptest.Option // the zero Option does nothing
+		fmt.Println(shape(tmptest.Dir(t, none)))
+	})
+	// Output:
+	// cache-TestCache-<random> drwxr-x---
+	// TestCache-<random>
 }

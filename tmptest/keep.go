@@ -46,10 +46,18 @@ func (c *config) keepReason(t testing.TB) string {
 	return ""
 }
 
-// atCleanup registers [config.finish] of path to run when t ends.
-func (c *config) atCleanup(t testing.TB, path string, closeFile func() error, remove func(string) error) {
+// atCleanup registers [config.finish] of path to run when t ends, and
+// lists shown, the path as returned to the user ("" for none), in
+// [Created] until then. It is a helper too: testing reports what a cleanup
+// logs at the line that called t.Cleanup, skipping helpers, so without
+// t.Helper here every kept path and cleanup failure pointed at this file
+// instead of the test.
+func (c *config) atCleanup(t testing.TB, path, shown string, closeFile func() error, remove func(string) error) {
+	t.Helper()
+	id := created.add(t.Name(), shown)
 	t.Cleanup(func() {
 		t.Helper()
+		defer created.drop(id)
 		c.finish(t, path, closeFile, remove)
 	})
 }

@@ -29,6 +29,6 @@ func Make(t testing.TB, perm fs.FileMode, create func(path string, perm fs.FileM
 	if err != nil {
 		t.Fatalf("%v", err)
 	}
-	c.atCleanup(t, path, nil, remove)
+	c.atCleanup(t, path, path, nil, remove)
 	return path
 }

@@ -8,11 +8,14 @@ import (
 )
 
 // An Option configures the name, place, mode and lifetime of what a helper
-// creates. Options are values: build them once and pass them to as many
-// helpers as you like. A bad option (say, a [Prefix] holding a separator)
-// fails the test at the helper that uses it, before anything is created.
-// A nil Option does nothing.
-type Option func(*config)
+// creates: [Prefix], [Suffix], [In], [Perm] and [Keep] make them. Options
+// are values: build them once and pass them to as many helpers as you
+// like. A bad option (say, a [Prefix] holding a separator) fails the test
+// at the helper that uses it, before anything is created. The zero Option
+// does nothing.
+type Option struct {
+	apply func(*config) // nil in the zero Option
+}
 
 // config is the resolved form of a list of options plus what a call reads
 // from the environment. A config is built per call, never shared. Helpers
@@ -31,8 +34,9 @@ type config struct {
 
 	// Test hooks, set only by this package's tests through unexported
 	// options (there is no package-level state to set instead).
-	names   func() string                                              // random name parts
-	tmpfile func(dir, name string, perm fs.FileMode) (*os.File, error) // O_TMPFILE open
+	names    func() string                                              // random name parts
+	tmpfile  func(dir, name string, perm fs.FileMode) (*os.File, error) // O_TMPFILE open
+	memLimit int64                                                      // bound of a SpooledFile in memory; 0: maxInMemory
 }
 
 // Prefix makes created names start with p, like the prefix argument of
@@ -41,19 +45,19 @@ type config struct {
 // a NUL byte fails the test: a name part cannot choose the directory; [In]
 // does that.
 func Prefix(p string) Option {
-	return func(c *config) {
+	return Option{func(c *config) {
 		c.prefix = p
 		c.setErr(checkNamePart("Prefix", p))
-	}
+	}}
 }
 
 // Suffix makes created names end with s, such as ".json" or ".sock". It
 // accepts what [Prefix] accepts.
 func Suffix(s string) Option {
-	return func(c *config) {
+	return Option{func(c *config) {
 		c.suffix = s
 		c.setErr(checkNamePart("Suffix", s))
-	}
+	}}
 }
 
 // In makes helpers create inside dir instead of [BaseDir]. The directory
@@ -61,12 +65,12 @@ func Suffix(s string) Option {
 // a later chdir does not move the result. An empty dir, or one that is
 // missing or not a directory, fails the test and nothing is created.
 func In(dir string) Option {
-	return func(c *config) {
+	return Option{func(c *config) {
 		c.dir, c.dirFrom = dir, "In"
 		if dir == "" {
 			c.setErr(fmt.Errorf("tmptest: In(\"\"): empty directory name; leave out In to use BaseDir()"))
 		}
-	}
+	}}
 }
 
 // Perm sets the permission bits of what is created (default 0600 for
@@ -76,12 +80,12 @@ func In(dir string) Option {
 // accepted. With [Path], Perm applies to the fresh directory holding the
 // path.
 func Perm(mode fs.FileMode) Option {
-	return func(c *config) {
+	return Option{func(c *config) {
 		c.perm, c.permSet = mode, true
 		if mode&^fs.ModePerm != 0 {
 			c.setErr(fmt.Errorf("tmptest: Perm(%O): not a permission mode; accepted: 0 to 0o777", uint32(mode)))
 		}
-	}
+	}}
 }
 
 // Keep leaves what a helper creates in place after the test, like Python's
@@ -89,19 +93,25 @@ func Perm(mode fs.FileMode) Option {
 // test ends. Open files are still closed. To keep only what failed tests
 // created, set TMPTEST_KEEP=failed instead (see the package documentation).
 func Keep() Option {
-	return func(c *config) { c.keep = true }
+	return Option{func(c *config) { c.keep = true }}
 }
 
 // withNames replaces the random part of names with next's results, so
 // tests can predict (and plant things at) the names a helper will try.
 func withNames(next func() string) Option {
-	return func(c *config) { c.names = next }
+	return Option{func(c *config) { c.names = next }}
 }
 
 // withTmpfile replaces the O_TMPFILE open of [Unnamed], so tests can make
 // it fail the way a file system without O_TMPFILE support does.
 func withTmpfile(open func(dir, name string, perm fs.FileMode) (*os.File, error)) Option {
-	return func(c *config) { c.tmpfile = open }
+	return Option{func(c *config) { c.tmpfile = open }}
+}
+
+// withMemLimit lowers the bound of a [SpooledFile] in memory, so tests can
+// check it byte for byte without allocating a gigabyte.
+func withMemLimit(n int64) Option {
+	return Option{func(c *config) { c.memLimit = n }}
 }
 
 // where names the directory as the user gave it, for messages:
@@ -145,8 +155,8 @@ func checkNamePart(option, s string) error {
 func resolve(opts []Option, defaultPerm fs.FileMode) (*config, error) {
 	c := &config{perm: defaultPerm}
 	for _, o := range opts {
-		if o != nil {
-			o(c)
+		if o.apply != nil {
+			o.apply(c)
 		}
 	}
 	if c.err != nil {

@@ -156,10 +156,12 @@ func TestRelativeDirMadeAbsolute(t *testing.T) {
 }
 
 func TestZeroOptionIgnored(t *testing.T) {
-	dir := cleanDir(t)
-	f := faketb.New("TestZero", nil)
-	if !f.Run(func(t testing.TB) { Dir(t, nil, In(dir)) }) {
-		t.Errorf("Dir(t, nil) failed: %s", f.Fatals())
+	for _, h := range allHelpers() {
+		dir := cleanDir(t)
+		f := faketb.New("TestZero", nil)
+		if !f.Run(func(t testing.TB) { h.call(t, Option{}, In(dir), Option{}) }) {
+			t.Errorf("%s(t, Option{}, In(dir), Option{}) failed: %s", h.name, f.Fatals())
+		}
+		f.Finish()
 	}
-	f.Finish()
 }

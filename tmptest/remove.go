@@ -18,8 +18,8 @@ import (
 //
 // On Unix the walk is done with file descriptors (openat with O_NOFOLLOW,
 // unlinkat, fchmod), so renaming things around during the walk cannot
-// redirect it outside path. It goes on after an error and returns the
-// first one.
+// redirect it outside path, and it never enters a mount point (see
+// [remover]). It goes on after an error and returns the first one.
 func removeAll(path string) error {
 	// Fast path: a file, a link or an empty directory. os.Remove never
 	// follows a link: it unlinks it.

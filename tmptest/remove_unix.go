@@ -4,17 +4,24 @@ package tmptest
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"golang.org/x/sys/unix"
 )
 
 // removeTree removes path, which the fast path of [removeAll] could not,
 // through its parent's file descriptor.
-func removeTree(path string) error {
+func removeTree(path string) error { return removeTreeWith(path, fileSystemAt) }
+
+// removeTreeWith is removeTree telling file systems apart with idAt, which
+// tests replace to show a mount point without mounting.
+func removeTreeWith(path string, idAt func(dirfd int, name string) (fsID, error)) error {
 	parent := filepath.Dir(path)
 	// The parent is the directory the user chose (In, BaseDir); it may be
 	// a link, like /tmp -> /private/tmp on macOS, so it is followed.
@@ -23,16 +30,64 @@ func removeTree(path string) error {
 		return &fs.PathError{Op: "open", Path: parent, Err: err}
 	}
 	defer unix.Close(pfd)
-	return removeAt(pfd, parent, filepath.Base(path))
+	// The tree was made on its parent's file system: anything on another
+	// is a mount the test (or the code under test) made.
+	home, err := idAt(pfd, "")
+	if err != nil {
+		return &fs.PathError{Op: "stat", Path: parent, Err: err}
+	}
+	r := &remover{home: home, idAt: idAt}
+	err = r.removeAt(pfd, parent, filepath.Base(path))
+	if len(r.mounts) == 0 {
+		return err
+	}
+	if errors.Is(err, errMountLeft) { // the mounts' parents stay: that is all
+		return r.mountsError()
+	}
+	return errors.Join(err, r.mountsError())
+}
+
+// A remover removes one tree, never leaving the file system it was made
+// on. A mount point inside it (a bind mount, a tmpfs, even a bind mount
+// of a directory of the same file system) is left in place with all it
+// holds, and reported: emptying it would delete what lies outside the
+// tree, and unmounting is not cleanup's decision.
+type remover struct {
+	home   fsID // the file system of the tree
+	idAt   func(dirfd int, name string) (fsID, error)
+	mounts []string // mount points met, left alone
+}
+
+// errMountLeft stops the removal of the directories holding a mount
+// point: they cannot become empty.
+var errMountLeft = errors.New("a mount point was left in place")
+
+// mountsError names the mount points left, sorted.
+func (r *remover) mountsError() error {
+	slices.Sort(r.mounts)
+	if len(r.mounts) == 1 {
+		return fmt.Errorf("%s is a mount point: left it and what it holds alone (cleanup never enters another file system); unmount it", r.mounts[0])
+	}
+	last := len(r.mounts) - 1
+	return fmt.Errorf("%s and %s are mount points: left them and what they hold alone (cleanup never enters another file system); unmount them",
+		strings.Join(r.mounts[:last], ", "), r.mounts[last])
 }
 
 // removeAt removes the entry name of the directory open as dirfd (known
 // as dir in messages), and everything under it.
-func removeAt(dirfd int, dir, name string) error {
+func (r *remover) removeAt(dirfd int, dir, name string) error {
 	path := filepath.Join(dir, name)
 	unlinkErr := unix.Unlinkat(dirfd, name, 0)
 	if unlinkErr == nil || unlinkErr == unix.ENOENT {
 		return nil
+	}
+	// A directory, or a mount point (unlink fails on every mount point,
+	// with EISDIR or EBUSY): only a directory of the tree's own file
+	// system is entered. When the file system cannot be told, the open
+	// below reports why.
+	if id, err := r.idAt(dirfd, name); err == nil && id != r.home {
+		r.mounts = append(r.mounts, path)
+		return errMountLeft
 	}
 	// Not removable as a file: if it is a directory, empty it first. A
 	// second pass catches entries a file system listed late after removals.
@@ -47,7 +102,7 @@ func removeAt(dirfd int, dir, name string) error {
 		case err != nil:
 			return &fs.PathError{Op: "openat", Path: path, Err: err}
 		}
-		if err := emptyDir(fd, path); err != nil {
+		if err := r.emptyDir(fd, path); err != nil {
 			return err
 		}
 		err = unix.Unlinkat(dirfd, name, unix.AT_REMOVEDIR)
@@ -100,7 +155,7 @@ func chmodDirNoFollow(dirfd int, name string) error {
 
 // emptyDir removes everything in the directory open as fd (path in
 // messages), then closes fd.
-func emptyDir(fd int, path string) error {
+func (r *remover) emptyDir(fd int, path string) error {
 	var firstErr error
 	keep := func(err error) {
 		if firstErr == nil && err != nil {
@@ -123,7 +178,7 @@ func emptyDir(fd int, path string) error {
 	for {
 		names, err := dir.Readdirnames(1024)
 		for _, name := range names {
-			keep(removeAt(fd, path, name))
+			keep(r.removeAt(fd, path, name))
 		}
 		if err != nil {
 			if !errors.Is(err, io.EOF) {

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"sync"
+	"syscall"
 	"testing"
 )
 
@@ -18,12 +19,26 @@ import (
 type SpooledFile struct {
 	mu      sync.Mutex
 	maxSize int
+	limit   int64    // the most it holds in memory: maxInMemory but in tests
 	buf     []byte   // the content while in memory
 	off     int64    // the offset while in memory
 	file    *os.File // the file once moved
 	closed  bool
 	create  func() (*os.File, error)
+	test    string // the name of the test that made s
+	listed  uint64 // the file's id in Created's list, once moved
 }
+
+// maxInMemory bounds what a [SpooledFile] holds in memory, as NewMemFs
+// bounds its files: a Truncate or a Write far past the end would otherwise
+// allocate it all, and a failed allocation kills the test binary ("fatal
+// error: out of memory") where a test could have reported an error.
+const maxInMemory = 1 << 30
+
+// inMemoryName stands for the name of a [SpooledFile] in its errors while
+// its data is in memory. Name returns "" then, as the contract says; an
+// error reading "write : file too large" would name nothing at all.
+const inMemoryName = "spooled file (in memory)"
 
 // Spooled returns an empty [SpooledFile] that keeps its data in memory
 // until it holds more than maxSize bytes, then moves it to a file created
@@ -32,35 +47,51 @@ type SpooledFile struct {
 // of 0 or less never moves by itself; [SpooledFile.Rollover] and
 // [SpooledFile.File] move at any time.
 //
-// The options and the directory are checked now, so a bad one fails the
-// test here rather than at a later Write. At cleanup the file is closed
-// and, once moved, removed unless [Keep] or TMPTEST_KEEP keeps it.
+// The data in memory never exceeds 1 GiB, whatever maxSize says: with a
+// larger maxSize the data moves to the file when it would grow past 1 GiB;
+// with a maxSize of 0 or less, a Write or Truncate that would make it
+// larger fails with an error wrapping [syscall.EFBIG], as a write past a
+// file system's size limit does, and the content stays as it was.
+//
+// The options and the directory are checked now, without creating
+// anything, so a bad one fails the test here rather than at a later Write:
+// a directory that is missing or that the test cannot create files in, a
+// [Prefix] or [Suffix] making names too long for its file system. At
+// cleanup the file is closed and, once moved, removed unless [Keep] or
+// TMPTEST_KEEP keeps it. Once moved, its name is listed by [Created].
 func Spooled(t testing.TB, maxSize int, opts ...Option) *SpooledFile {
 	t.Helper()
 	c, err := resolve(opts, 0o600)
-	if err == nil {
-		err = c.checkDir()
-	}
 	if err != nil {
 		t.Fatalf("%v", err)
 	}
 	testName := t.Name()
-	s := &SpooledFile{maxSize: maxSize, create: func() (*os.File, error) { return c.openFile(testName) }}
+	if err := c.checkCreatable(testName); err != nil {
+		t.Fatalf("%v", err)
+	}
+	s := &SpooledFile{maxSize: maxSize, limit: maxInMemory, test: testName,
+		create: func() (*os.File, error) { return c.openFile(testName) }}
+	if c.memLimit > 0 {
+		s.limit = c.memLimit
+	}
 	t.Cleanup(func() {
 		t.Helper()
-		if f := s.release(); f != nil {
+		f, listed := s.release()
+		defer created.drop(listed)
+		if f != nil {
 			c.finish(t, f.Name(), f.Close, removeAll)
 		}
 	})
 	return s
 }
 
-// release closes s for good at cleanup and returns its file, if moved.
-func (s *SpooledFile) release() *os.File {
+// release closes s for good at cleanup and returns its file, if moved,
+// and its id in [Created]'s list.
+func (s *SpooledFile) release() (*os.File, uint64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.closed, s.buf = true, nil
-	return s.file
+	return s.file, s.listed
 }
 
 // Name returns the name of the file the data moved to, or "" while it is
@@ -106,6 +137,7 @@ func (s *SpooledFile) rollover() error {
 		return fmt.Errorf("tmptest: spooled file: %w", err)
 	}
 	s.file, s.buf, s.off = f, nil, 0
+	s.listed = created.add(s.test, f.Name())
 	return nil
 }
 
@@ -140,12 +172,32 @@ func (s *SpooledFile) Close() error {
 	return nil
 }
 
+// errName is the name errors give: the file's once moved, else
+// [inMemoryName].
+func (s *SpooledFile) errName() string {
+	if s.file == nil {
+		return inMemoryName
+	}
+	return s.file.Name()
+}
+
 // errClosed is the error [os.File] returns once closed.
 func (s *SpooledFile) errClosed(op string) error {
-	return &fs.PathError{Op: op, Path: s.name(), Err: os.ErrClosed}
+	return &fs.PathError{Op: op, Path: s.errName(), Err: os.ErrClosed}
 }
 
 // errInvalid is the error [os.File] returns for a bad argument.
 func (s *SpooledFile) errInvalid(op string, err error) error {
-	return &fs.PathError{Op: op, Path: s.name(), Err: err}
+	return &fs.PathError{Op: op, Path: s.errName(), Err: err}
+}
+
+// errTooLarge is the error of a growth past s.limit with maxSize <= 0.
+// It wraps EFBIG, as a file's would, and says how to avoid it.
+func (s *SpooledFile) errTooLarge(op string) error {
+	bound := fmt.Sprintf("%d bytes", s.limit)
+	if s.limit%(1<<30) == 0 {
+		bound = fmt.Sprintf("%d GiB", s.limit>>30)
+	}
+	return &fs.PathError{Op: op, Path: inMemoryName, Err: fmt.Errorf("%w: a SpooledFile whose maxSize is 0 or less never moves to a file, "+
+		"and holds at most %s in memory; give Spooled a maxSize to move to a file past it", syscall.EFBIG, bound)}
 }

@@ -3,7 +3,6 @@ package tmptest
 import (
 	"errors"
 	"io"
-	"math"
 	"syscall"
 )
 
@@ -53,8 +52,9 @@ func (s *SpooledFile) ReadAt(b []byte, off int64) (int, error) {
 
 // Write writes b at the current offset, like [os.File.Write]; writing past
 // the end fills the gap with zeros. A write that would make the content
-// longer than maxSize first moves it to a file; if that fails, Write
-// returns the error and the data stays as it was.
+// longer than maxSize, or than 1 GiB, first moves it to a file; if that
+// fails, Write returns the error and the data stays as it was. With a
+// maxSize of 0 or less, going past 1 GiB fails instead (see [Spooled]).
 func (s *SpooledFile) Write(b []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -66,10 +66,10 @@ func (s *SpooledFile) Write(b []byte) (int, error) {
 	}
 	if s.file == nil {
 		end := s.off + int64(len(b))
-		if end < s.off || end > math.MaxInt {
+		if end < s.off { // past the largest offset: no file holds that either
 			return 0, s.errInvalid("write", syscall.EFBIG)
 		}
-		if err := s.grow(end); err != nil {
+		if err := s.grow("write", end); err != nil {
 			return 0, err
 		}
 	}
@@ -82,13 +82,15 @@ func (s *SpooledFile) Write(b []byte) (int, error) {
 }
 
 // grow makes the content size at least size, moving to a file when that
-// is more than maxSize.
-func (s *SpooledFile) grow(size int64) error {
-	if size <= int64(len(s.buf)) {
+// is more than maxSize or than s.limit; op names the caller in errors.
+func (s *SpooledFile) grow(op string, size int64) error {
+	switch {
+	case size <= int64(len(s.buf)):
 		return nil
-	}
-	if s.maxSize > 0 && size > int64(s.maxSize) {
+	case s.maxSize > 0 && (size > int64(s.maxSize) || size > s.limit):
 		return s.rollover()
+	case size > s.limit:
+		return s.errTooLarge(op)
 	}
 	s.buf = append(s.buf, make([]byte, int(size)-len(s.buf))...)
 	return nil
@@ -125,7 +127,8 @@ func (s *SpooledFile) Seek(offset int64, whence int) (int64, error) {
 }
 
 // Truncate changes the size of the content, like [os.File.Truncate],
-// without moving the offset. Growing past maxSize moves it to a file.
+// without moving the offset. Growing past maxSize, or past 1 GiB, moves it
+// to a file, as [SpooledFile.Write] does.
 func (s *SpooledFile) Truncate(size int64) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -134,10 +137,8 @@ func (s *SpooledFile) Truncate(size int64) error {
 		return s.errClosed("truncate")
 	case size < 0:
 		return s.errInvalid("truncate", syscall.EINVAL)
-	case size > math.MaxInt && s.file == nil:
-		return s.errInvalid("truncate", syscall.EFBIG)
 	}
-	if err := s.grow(size); err != nil {
+	if err := s.grow("truncate", size); err != nil {
 		return err
 	}
 	if s.file != nil {

@@ -206,11 +206,23 @@ func TestSpooledClosed(t *testing.T) {
 		_, fileErr := s.File()
 		got := fmt.Sprint(readErr, "; ", readAtErr, "; ", writeErr, "; ", seekErr, "; ",
 			s.Truncate(0), "; ", s.Rollover(), "; ", fileErr, "; ", s.Close())
-		want := "read : file already closed; read : file already closed; write : file already closed; " +
-			"seek : file already closed; truncate : file already closed; rollover : file already closed; " +
-			"file : file already closed; close : file already closed"
+		want := "read spooled file (in memory): file already closed; read spooled file (in memory): file already closed; " +
+			"write spooled file (in memory): file already closed; seek spooled file (in memory): file already closed; " +
+			"truncate spooled file (in memory): file already closed; rollover spooled file (in memory): file already closed; " +
+			"file spooled file (in memory): file already closed; close spooled file (in memory): file already closed"
 		if got != want {
 			t.Errorf("errors after Close:\n got: %s\nwant: %s", got, want)
+		}
+
+		moved := Spooled(tb, 0, In(t.TempDir()))
+		file, err := moved.File()
+		if err != nil {
+			t.Fatal(err)
+		}
+		moved.Close()
+		_, err = moved.Write([]byte("x"))
+		if want := "write " + file.Name() + ": file already closed"; err == nil || err.Error() != want {
+			t.Errorf("Write after Close of a moved file = %v; want %s", err, want)
 		}
 	})
 	f.Finish()

@@ -26,7 +26,7 @@ func Dir(t testing.TB, opts ...Option) string {
 	if err != nil {
 		t.Fatalf("%v", err)
 	}
-	c.atCleanup(t, dir, nil, removeAll)
+	c.atCleanup(t, dir, dir, nil, removeAll)
 	return dir
 }
 
@@ -46,7 +46,7 @@ func File(t testing.TB, opts ...Option) *os.File {
 	if err != nil {
 		t.Fatalf("%v", err)
 	}
-	c.atCleanup(t, f.Name(), f.Close, removeAll)
+	c.atCleanup(t, f.Name(), f.Name(), f.Close, removeAll)
 	return f
 }
 
@@ -63,7 +63,7 @@ func WriteFile[T ~string | ~[]byte](t testing.TB, content T, opts ...Option) str
 	if err != nil {
 		t.Fatalf("%v", err)
 	}
-	c.atCleanup(t, path, nil, removeAll)
+	c.atCleanup(t, path, path, nil, removeAll)
 	return path
 }
 
@@ -109,8 +109,9 @@ func Path(t testing.TB, opts ...Option) string {
 	if err != nil {
 		t.Fatalf("%v", err)
 	}
-	c.atCleanup(t, dir, nil, removeAll)
-	return filepath.Join(dir, leaf)
+	path := filepath.Join(dir, leaf)
+	c.atCleanup(t, dir, path, nil, removeAll)
+	return path
 }
 
 // pathLeaf is the last element of a [Path].

@@ -27,6 +27,6 @@ func Unnamed(t testing.TB, opts ...Option) *os.File {
 	if err != nil {
 		t.Fatalf("%v", err)
 	}
-	c.atCleanup(t, "", f.Close, nil)
+	c.atCleanup(t, "", "", f.Close, nil)
 	return f
 }

@@ -1,10 +1,13 @@
 // Package expensereport is a small command-line program of the kind tmpkit is
 // made to test: it reads expense files in CSV form, prints a summary table
 // and writes a JSON report. Its tests show tmptest for inputs and outputs
-// and golden files for what it prints and writes.
+// and golden files for what it prints and writes, with the report's
+// volatile fields (when it was made, a run id, the inputs' modification
+// times) redacted by their JSONPath.
 package expensereport
 
 import (
+	"crypto/rand"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -15,6 +18,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Expense is one row of an input file: date,category,amount.
@@ -26,10 +30,19 @@ type Expense struct {
 
 // Report is what the JSON output holds.
 type Report struct {
-	Files      []string         `json:"files"`
-	Count      int              `json:"count"`
-	TotalCents int64            `json:"total_cents"`
-	ByCategory map[string]int64 `json:"by_category"`
+	RunID       string           `json:"run_id"`       // random, to find the run in logs
+	GeneratedAt time.Time        `json:"generated_at"` // when the report was made
+	Sources     []Source         `json:"sources"`
+	Count       int              `json:"count"`
+	TotalCents  int64            `json:"total_cents"`
+	ByCategory  map[string]int64 `json:"by_category"`
+}
+
+// Source is one input file of a report.
+type Source struct {
+	Path     string    `json:"path"`
+	Modified time.Time `json:"modified"` // the file's modification time
+	Expenses int       `json:"expenses"`
 }
 
 // Main runs the program with args (without the program name) and returns
@@ -52,6 +65,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	printTable(stdout, rep)
 	if *jsonOut != "" {
+		rep.RunID, rep.GeneratedAt = rand.Text(), time.Now().UTC()
 		if err := writeJSON(*jsonOut, rep); err != nil {
 			fmt.Fprintf(stderr, "expensereport: %v\n", err)
 			return 1
@@ -62,12 +76,13 @@ func Main(args []string, stdout, stderr io.Writer) int {
 
 // Summarize reads every file and adds up its expenses.
 func Summarize(files []string) (Report, error) {
-	rep := Report{Files: files, ByCategory: map[string]int64{}}
+	rep := Report{ByCategory: map[string]int64{}}
 	for _, name := range files {
-		expenses, err := readFile(name)
+		expenses, modified, err := readFile(name)
 		if err != nil {
 			return Report{}, err
 		}
+		rep.Sources = append(rep.Sources, Source{Path: name, Modified: modified.UTC(), Expenses: len(expenses)})
 		for _, e := range expenses {
 			rep.Count++
 			rep.TotalCents += e.Cents
@@ -77,12 +92,21 @@ func Summarize(files []string) (Report, error) {
 	return rep, nil
 }
 
-func readFile(name string) ([]Expense, error) {
+func readFile(name string) ([]Expense, time.Time, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
 	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	expenses, err := readExpenses(name, f)
+	return expenses, fi.ModTime(), err
+}
+
+func readExpenses(name string, f io.Reader) ([]Expense, error) {
 	r := csv.NewReader(f)
 	r.FieldsPerRecord = 3
 	r.Comment = '#'
