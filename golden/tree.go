@@ -63,6 +63,9 @@ func (c *call) assertTree(cfg config, fsys fs.FS) error {
 	}
 	loc := c.locateTree(cfg)
 	raw, err := fixture.Read(fsys)
+	if err == nil {
+		err = gitTypesOnly(raw)
+	}
 	if err != nil {
 		return fmt.Errorf("golden: AssertDir for %q: reading the output tree: %w", loc.display, err)
 	}
