@@ -57,19 +57,13 @@ var update = flag.Bool("update", false, "this package's own update flag")
 
 func TestOwn(t *testing.T) { golden.Assert(t, os.Getenv("GREETING")+"own\n") }
 `,
-	// chdir/child: a test leaves the working directory in the parent
-	// package, whose golden the child's run does not use.
-	"chdir/chdir_test.go": `package chdir
-
-import (
-	"testing"
-
-	"github.com/tmpkit/tmpkit/golden"
-)
-
-func TestParent(t *testing.T) { golden.Assert(t, "parent\n") }
-`,
-	"chdir/testdata/TestParent.golden": "parent\n",
+	// chdir/child judges its own goldens: one of its tests leaves the
+	// working directory in chdir, whose golden the child does not use (and
+	// which is not a test package); another uses its golden directory
+	// through a symlink (made by newModule); beside its goldens lie test
+	// input in a directory named like a golden, and a stale golden.
+	"chdir/chdir.go":                   "package chdir\n",
+	"chdir/testdata/TestParent.golden": "the parent's\n",
 	"chdir/child/child_test.go": `package child
 
 import (
@@ -85,22 +79,17 @@ func TestChild(t *testing.T) {
 	golden.Assert(t, "child\n")
 	os.Chdir("..") // and never back
 }
-`,
-	"chdir/child/testdata/TestChild.golden": "child\n",
-	// symlinked: the golden directory is a symlink (made by the test).
-	"symlinked/symlinked_test.go": `package symlinked
-
-import (
-	"testing"
-
-	"github.com/tmpkit/tmpkit/golden"
-)
-
-func TestMain(m *testing.M) { golden.Main(m) }
 
 func TestS(t *testing.T) { golden.Assert(t, "s\n", golden.Dir("golden")) }
+
+func TestUsed(t *testing.T) { golden.Assert(t, "used\n") }
 `,
-	"symlinked/testdata/real/TestS.golden": "s\n",
+	"chdir/child/testdata/TestChild.golden":          "child\n",
+	"chdir/child/testdata/real/TestS.golden":         "s\n",
+	"chdir/child/testdata/TestUsed.golden":           "used\n",
+	"chdir/child/testdata/TestOld.golden":            "a deleted test's\n",
+	"chdir/child/testdata/inputs.golden/a.txt":       "test input\n",
+	"chdir/child/testdata/inputs.golden/case.golden": "test input, or a golden\n",
 	// dotdir: golden.Dir("."), with a subpackage and a documentation file.
 	"dotdir/dotdir_test.go": `package dotdir
 
@@ -179,24 +168,6 @@ func TestInt(t *testing.T) { golden.Assert(t, "int\n") }
 	"constrained/testdata/TestWin.golden":  "win\n",
 	"constrained/testdata/TestInt.golden":  "int\n",
 	"constrained/testdata/TestGone.golden": "a deleted test's\n",
-	// inputs: test input in a directory named like a golden, and a stale
-	// golden.
-	"inputs/inputs_test.go": `package inputs
-
-import (
-	"testing"
-
-	"github.com/tmpkit/tmpkit/golden"
-)
-
-func TestMain(m *testing.M) { golden.Main(m) }
-
-func TestUsed(t *testing.T) { golden.Assert(t, "used\n") }
-`,
-	"inputs/testdata/TestUsed.golden":           "used\n",
-	"inputs/testdata/TestOld.golden":            "a deleted test's\n",
-	"inputs/testdata/inputs.golden/a.txt":       "test input\n",
-	"inputs/testdata/inputs.golden/case.golden": "test input, or a golden\n",
 	// trees: AssertDir pointed at what is not a golden tree, in update
 	// mode; and Assert and AssertDir with their default paths in one test.
 	"trees/trees.go": "package trees\n",
@@ -275,7 +246,7 @@ func newModule(t *testing.T) *goModule {
 			t.Fatal(err)
 		}
 	}
-	if err := os.Symlink(filepath.Join("testdata", "real"), m.path("symlinked/golden")); err != nil {
+	if err := os.Symlink(filepath.Join("testdata", "real"), m.path("chdir/child/golden")); err != nil {
 		t.Skip("no symlinks:", err)
 	}
 	for _, kv := range os.Environ() {
@@ -285,7 +256,8 @@ func newModule(t *testing.T) *goModule {
 			m.base = append(m.base, kv)
 		}
 	}
-	m.base = append(m.base, "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+	// -ldflags=-s: no symbol table nor DWARF, a third less to link each time.
+	m.base = append(m.base, "GOFLAGS=-mod=mod -ldflags=-s", "GOPROXY=off", "GOWORK=off")
 	return m
 }
 

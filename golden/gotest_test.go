@@ -130,9 +130,9 @@ func testCIFlagArtifacts(t *testing.T, m *goModule) {
 // testAttrs: each assertion records its golden and golden directory as
 // test attributes, module-relative, which go test -json carries.
 func testAttrs(t *testing.T, m *goModule) {
-	exe, _ := filepath.Abs(m.path("bins/inputs.test"))
-	out, err := m.runIn("inputs", nil, "go", "tool", "test2json", "-p", "example.com/gm/inputs", exe, "-test.v=test2json", "-test.run", "^TestUsed$")
+	exe, _ := filepath.Abs(m.path("bins/child.test"))
+	out, err := m.runIn("chdir/child", nil, "go", "tool", "test2json", "-p", "example.com/gm/chdir/child", exe, "-test.v=test2json", "-test.run", "^TestUsed$")
 	expect(t, out, err, true,
-		`{"Action":"attr","Package":"example.com/gm/inputs","Test":"TestUsed","Key":"golden","Value":"file inputs/testdata/TestUsed.golden"}`,
-		`{"Action":"attr","Package":"example.com/gm/inputs","Test":"TestUsed","Key":"golden-dir","Value":"inputs/testdata"}`)
+		`{"Action":"attr","Package":"example.com/gm/chdir/child","Test":"TestUsed","Key":"golden","Value":"file chdir/child/testdata/TestUsed.golden"}`,
+		`{"Action":"attr","Package":"example.com/gm/chdir/child","Test":"TestUsed","Key":"golden-dir","Value":"chdir/child/testdata"}`)
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -300,5 +301,17 @@ func TestPrintWritten(t *testing.T) {
 	printWritten(&out, &registry{})
 	if out.Len() != 0 {
 		t.Errorf("nothing written: %q", out.String())
+	}
+}
+
+// TestBuildContextReadsTheBinary: the build tags Main judges test files
+// with are those this test binary was built with (here, -race's).
+func TestBuildContextReadsTheBinary(t *testing.T) {
+	ctx := buildContext()
+	if ctx.GOOS != runtime.GOOS || ctx.GOARCH != runtime.GOARCH {
+		t.Errorf("GOOS/GOARCH %s/%s", ctx.GOOS, ctx.GOARCH)
+	}
+	if slices.Contains(ctx.BuildTags, "race") != raceEnabled {
+		t.Errorf("build tags %q; built with -race: %v", ctx.BuildTags, raceEnabled)
 	}
 }
