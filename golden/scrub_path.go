@@ -118,32 +118,37 @@ func replacePaths(rs []replacement) func([]byte) []byte {
 func (r replacement) replace(b []byte) []byte {
 	var matches [][]int
 	if r.re != nil {
-		matches = r.re.FindAllIndex(b, -1)
+		for _, m := range r.re.FindAllIndex(b, -1) {
+			if startsPath(b, m[0]) && endsPath(b, m[0], m[1]) {
+				matches = append(matches, m)
+			}
+		}
 	} else {
+		// An occurrence that is not a whole path may overlap one that is
+		// ("  " in "0    0"): after a rejected one, look again one byte on.
 		old := []byte(r.old)
 		for i := 0; ; {
 			j := bytes.Index(b[i:], old)
 			if j < 0 {
 				break
 			}
-			matches = append(matches, []int{i + j, i + j + len(old)})
-			i += j + len(old)
+			start, end := i+j, i+j+len(old)
+			if startsPath(b, start) && endsPath(b, start, end) {
+				matches = append(matches, []int{start, end})
+				i = end
+			} else {
+				i = start + 1
+			}
 		}
 	}
-	var out []byte
+	if len(matches) == 0 {
+		return b
+	}
+	out := make([]byte, 0, len(b))
 	last := 0
 	for _, m := range matches {
-		if !startsPath(b, m[0]) || !endsPath(b, m[0], m[1]) {
-			continue
-		}
-		if out == nil {
-			out = make([]byte, 0, len(b))
-		}
 		out = append(append(out, b[last:m[0]]...), r.repl...)
 		last = m[1]
-	}
-	if out == nil {
-		return b
 	}
 	return append(out, b[last:]...)
 }
