@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/tmpkit/tmpkit/internal/goldenwrite"
 )
 
 func TestAssertJSON(t *testing.T) {
@@ -103,7 +105,7 @@ func TestKeep(t *testing.T) {
 		"TestSkippedOther.golden":        false,
 		"TestOther.golden":               false,
 	} {
-		if got := keptAt(kept, resolve(filepath.Join(dir, filepath.FromSlash(p)))); got != want {
+		if got := keptAt(kept, goldenwrite.RealPath(filepath.Join(dir, filepath.FromSlash(p)))); got != want {
 			t.Errorf("after Keep, %s kept = %v, want %v", p, got, want)
 		}
 	}

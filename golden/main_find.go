@@ -1,12 +1,13 @@
 package golden
 
 import (
-	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/tmpkit/tmpkit/internal/goldenwrite"
 )
 
 // candidate is a golden found on disk that the run did not use.
@@ -126,10 +127,10 @@ func (r *registry) realPaths() (usedPaths map[string]bool, kept []string) {
 	defer r.mu.Unlock()
 	usedPaths = map[string]bool{}
 	for abs := range r.entries {
-		usedPaths[resolve(abs)] = true
+		usedPaths[goldenwrite.RealPath(abs)] = true
 	}
 	for _, k := range r.kept {
-		kept = append(kept, resolve(k))
+		kept = append(kept, goldenwrite.RealPath(k))
 	}
 	return usedPaths, kept
 }
@@ -140,7 +141,7 @@ func (r *registry) eachDirs() map[string]bool {
 	defer r.mu.Unlock()
 	dirs := map[string]bool{}
 	for _, d := range r.each {
-		dirs[resolve(d)] = true
+		dirs[goldenwrite.RealPath(d)] = true
 	}
 	return dirs
 }
@@ -153,24 +154,6 @@ func keptAt(kept []string, p string) bool {
 		}
 	}
 	return false
-}
-
-// resolve returns p with the symlinks of its longest existing prefix
-// resolved.
-func resolve(p string) string {
-	var rest []string
-	for {
-		real, err := filepath.EvalSymlinks(p)
-		if err == nil {
-			return filepath.Join(append([]string{real}, rest...)...)
-		}
-		parent := filepath.Dir(p)
-		if !errors.Is(err, fs.ErrNotExist) || parent == p {
-			return filepath.Join(append([]string{p}, rest...)...)
-		}
-		rest = append([]string{filepath.Base(p)}, rest...)
-		p = parent
-	}
 }
 
 // inside reports whether p lies strictly below dir.

@@ -36,15 +36,15 @@ func guardPlace(dir, name, label string, o Options) error {
 	if path.Base(name) == "testdata" {
 		return &GuardError{label, "it is a testdata directory, a golden directory itself"}
 	}
-	realDir := realPath(dir)
-	tree := realPath(filepath.Join(dir, filepath.FromSlash(name)))
+	realDir := RealPath(dir)
+	tree := RealPath(filepath.Join(dir, filepath.FromSlash(name)))
 	if tree == realDir {
 		return &GuardError{label, "it is the golden directory itself"}
 	}
 	if o.PackageDir == "" {
 		return nil
 	}
-	pkg := realPath(o.PackageDir)
+	pkg := RealPath(o.PackageDir)
 	switch {
 	case tree == pkg:
 		return &GuardError{label, "it is the package directory"}
@@ -95,9 +95,11 @@ func forbidden(name string, dir bool) string {
 	return ""
 }
 
-// realPath returns p absolute with its symlinks resolved, as far as it
-// exists; the part that does not exist yet is joined as it is.
-func realPath(p string) string {
+// RealPath returns p absolute with its symlinks resolved, as far as it
+// exists; the part that does not exist yet is joined as it is: the path
+// to compare two spellings of a golden with (a golden directory reached
+// through a symlink is the same golden).
+func RealPath(p string) string {
 	p, err := filepath.Abs(p)
 	if err != nil {
 		return filepath.Clean(p)
