@@ -77,7 +77,9 @@ func Name(name string) Option {
 }
 
 // Dir sets the golden directory, relative to the package directory (the
-// working directory of a test) or absolute. The default is "testdata".
+// working directory go test starts the test binary in, whatever a test
+// later does to the working directory) or absolute. The default is
+// "testdata".
 func Dir(dir string) Option {
 	return Option{func(c *config) {
 		c.placedBy = "Dir"
