@@ -45,13 +45,13 @@ func (c *call) assertFile(cfg config, got []byte) error {
 		if set.mode == compareOnly {
 			return c.missing(set, loc, got)
 		}
-		return c.writeFile(cfg, set, loc, got, e)
+		return c.writeFile(cfg, set, loc, got)
 	case err != nil:
 		return err
 	case matches(want, got, cfg.exact):
 		return nil
 	case set.mode == overwrite:
-		return c.writeFile(cfg, set, loc, got, e)
+		return c.writeFile(cfg, set, loc, got)
 	}
 	return c.mismatch(set, loc, want, got, cfg.exact)
 }
@@ -84,7 +84,7 @@ func readGolden(loc location) ([]byte, error) {
 
 // writeFile creates or replaces the golden file at loc with got, as
 // goldenwrite does for every update, and logs what changed.
-func (c *call) writeFile(cfg config, set setting, loc location, got []byte, e *entry) error {
+func (c *call) writeFile(cfg config, set setting, loc location, got []byte) error {
 	s, err := goldenwrite.WriteFile(loc.absDir, loc.name, got, goldenwrite.Options{
 		Label: loc.display, Force: set.force, Exact: cfg.exact, BeforeRename: cfg.beforeRename,
 	})
