@@ -90,7 +90,7 @@ func (c *crashFs) Mkdir(name string, perm fs.FileMode) error {
 	if err := c.m.Mkdir(name, perm); err != nil {
 		return err
 	}
-	l := c.lookup(name, keepSlashLink)
+	l := c.lookup(name, entryOp)
 	c.log.made("mkdir", name, l.parent, l.node, l.base)
 	return nil
 }
@@ -108,7 +108,7 @@ func (c *crashFs) MkdirAll(name string, perm fs.FileMode) error {
 func (c *crashFs) Remove(name string) error {
 	c.log.mu.Lock()
 	defer c.log.mu.Unlock()
-	l := c.lookup(name, keepSlashLink)
+	l := c.lookup(name, entryOp)
 	if err := c.m.Remove(name); err != nil {
 		return err
 	}
@@ -164,8 +164,8 @@ func (c *crashFs) RemoveAll(name string) error {
 func (c *crashFs) Rename(oldname, newname string) error {
 	c.log.mu.Lock()
 	defer c.log.mu.Unlock()
-	from := c.lookup(oldname, keepSlashLink)
-	to := c.lookup(newname, keepSlashLink)
+	from := c.lookup(oldname, entryOp)
+	to := c.lookup(newname, entryOp)
 	if err := c.m.Rename(oldname, newname); err != nil {
 		return err
 	}
@@ -197,7 +197,7 @@ func (c *crashFs) SymlinkIfPossible(oldname, newname string) error {
 	if err := c.m.SymlinkIfPossible(oldname, newname); err != nil {
 		return err
 	}
-	l := c.lookup(newname, keepSlashLink)
+	l := c.lookup(newname, entryOp)
 	c.log.made("symlink", newname, l.parent, l.node, l.base)
 	return nil
 }

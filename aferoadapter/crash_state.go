@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"sync"
 )
 
 // crashState is one state a power loss could leave at a crash point:
@@ -144,7 +145,7 @@ func (b *stateBuilder) key(in *inode, seed maphash.Seed) uint64 {
 // each inode it holds.
 func (l *crashLog) build(st *crashState) (*memFs, map[*inode]string) {
 	b := &stateBuilder{log: l, st: st, entries: l.entries(st), paths: map[*inode]string{}, on: map[*inode]bool{}}
-	return &memFs{root: b.node(l.root, "")}, b.paths
+	return &memFs{mu: new(sync.RWMutex), root: b.node(l.root, "")}, b.paths
 }
 
 // stateBuilder makes the nodes of a state.

@@ -61,15 +61,15 @@ func FuzzInjectTransparent(f *testing.F) {
 		if got != want {
 			t.Fatalf("op %d on %q, %q: through Inject %s, without %s", op%6, name, name2, got, want)
 		}
-		if got, want := listing(base), listing(plain); got != want {
+		if got, want := treeListing(base), treeListing(plain); got != want {
 			t.Fatalf("op %d on %q, %q: through Inject the tree is\n%s\nwithout\n%s", op%6, name, name2, got, want)
 		}
 	})
 }
 
-// listing lists every entry of afs with its mode and content or target,
+// treeListing lists every entry of afs with its mode and content or target,
 // whatever its name (fixture trees and fs.FS refuse some).
-func listing(afs afero.Fs) string {
+func treeListing(afs afero.Fs) string {
 	var b strings.Builder
 	afero.Walk(afs, "/", func(p string, info fs.FileInfo, err error) error {
 		if err != nil {

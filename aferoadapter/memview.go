@@ -90,7 +90,7 @@ func (f memRootFS) RemoveAll(name string) error {
 	if err := checkName("RemoveAll", name); err != nil {
 		return err
 	}
-	return f.m.removeAll(name, confined)
+	return f.m.removeAllRoot(name)
 }
 
 func (f memRootFS) Lstat(name string) (fs.FileInfo, error) {
