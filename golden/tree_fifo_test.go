@@ -15,5 +15,5 @@ func TestAssertDirRefusesNamedPipes(t *testing.T) {
 	dir := setup(t, nil)
 	out := fixture.Tree{"a.txt": fixture.File("a\n"), "run/ctl": fixture.FIFO()}
 	f := assertDirFake(t, "TestTree", out, append(update(), Dir(dir))...)
-	checkMessage(t, f, dir, `golden: AssertDir for "$DIR/TestTree.golden": reading the output tree: "run/ctl" is a named pipe; a golden tree holds files, directories and symlinks only`)
+	checkMessage(t, f, dir, `golden: AssertDir for "$DIR/TestTree.golden.d": reading the output tree: "run/ctl" is a named pipe; a golden tree holds files, directories and symlinks only`)
 }
