@@ -7,7 +7,6 @@ require (
 	github.com/creack/pty v1.1.7
 	github.com/google/go-cmp v0.5.5
 	github.com/spf13/afero v1.10.0
-	github.com/theory/jsonpath v0.12.2
 	golang.org/x/mod v0.4.2
 	golang.org/x/sys v0.1.0
 	golang.org/x/term v0.1.0
@@ -16,6 +15,6 @@ require (
 	gotest.tools/v3 v3.3.0
 )
 
-require go.yaml.in/yaml/v3 v3.0.5
+require go.yaml.in/yaml/v3 v3.0.2
 
 require golang.org/x/xerrors v0.0.0-20200804184101-5ec99f83aff1 // indirect

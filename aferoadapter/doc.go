@@ -54,7 +54,24 @@
 // inode number, link count, owner or access time), so os.SameFile never
 // matches; there are no hard links, devices, sockets or FIFOs; Chown
 // records numbers that nothing checks; there is no root user who ignores
-// permission bits, no disk-full (ENOSPC) or open-file limit; files are
-// limited to 1 GiB (EFBIG) where a disk stores sparse files; names are
-// case-sensitive as on Linux, not as on macOS or Windows.
+// permission bits, no disk-full (ENOSPC) or open-file limit ([Inject] adds
+// them); files are limited to 1 GiB (EFBIG) where a disk stores sparse
+// files; names are case-sensitive as on Linux, not as on macOS or Windows.
+//
+// # Faults and crashes
+//
+// [Inject] makes any afero.Fs fail on cue, with the errors of the OS:
+// [FailOn] any errno on any call, [DiskFull] (ENOSPC with short writes),
+// [ReadOnly] (EROFS), [CrossDevice] (EXDEV), [MaxOpenFiles] (EMFILE); the
+// tests compare each with the real thing on Linux (a read-only and a full
+// tmpfs, a mount point, RLIMIT_NOFILE).
+//
+// [CrashTest] checks every state a power loss could leave while code
+// runs. Its durability model, described there, is the one the OSDI 2014
+// study of crash consistency found in POSIX file systems (T. S. Pillai
+// et al., "All File Systems Are Not Created Equal: On the Complexity of
+// Crafting Crash-Consistent Applications") and LazyFS simulates (M. Ramos
+// et al., "When Amnesia Strikes: Understanding and Reproducing Data Loss
+// Bugs with Fault Injection", PVLDB 17(11), 2024): file data is durable
+// once the file is Synced, a directory entry once its directory is.
 package aferoadapter

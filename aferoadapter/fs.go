@@ -20,8 +20,9 @@ type rootFS struct{ r *rooted }
 // root "/" of afs:
 //
 //   - Names are slash paths relative to the root, checked as fixture checks
-//     tree names: "../x", "/abs", "a//b", "a/./b", "." and empty names are
-//     errors wrapping [fs.ErrInvalid].
+//     tree names: "../x", "/abs", "a//b", "a/./b" and empty names are
+//     errors wrapping [fs.ErrInvalid]. "." names the root itself for Chmod,
+//     Chtimes and Lstat (a Tree's root entry), and is refused elsewhere.
 //   - No operation reaches outside the root: every symbolic link on the way
 //     is resolved inside it, and one that is absolute or climbs above the
 //     root is an error wrapping [ErrPathEscapes]. This holds even on
@@ -38,6 +39,9 @@ func FS(afs afero.Fs) fixture.FS {
 	if m, ok := afs.(*memFs); ok {
 		return memRootFS{m}
 	}
+	if in, ok := afs.(interface{ fixtureFS() fixture.FS }); ok {
+		return in.fixtureFS() // Inject: see inject_root.go
+	}
 	return &rootFS{r: newRooted(afs)}
 }
 
@@ -52,6 +56,16 @@ func (f *rootFS) name(op, name string, flags resolveFlags, perm fs.FileMode) (st
 		return "", pathError(op, name, err)
 	}
 	return real, nil
+}
+
+// nameOrRoot is name for op, except that "." names the root itself, as
+// for *os.Root: Chmod, Chtimes and Lstat take it, so that a fixture.Tree's
+// root entry can be written.
+func (f *rootFS) nameOrRoot(op, name string, flags resolveFlags) (string, error) {
+	if name == "." {
+		return "/", nil
+	}
+	return f.name(op, name, flags, 0)
 }
 
 // MkdirAll creates the directory name and any missing parents.
@@ -105,7 +119,7 @@ func (f *rootFS) Symlink(oldname, newname string) error {
 
 // Chmod changes the mode of name, following a final link inside the root.
 func (f *rootFS) Chmod(name string, mode fs.FileMode) error {
-	real, err := f.name("chmod", name, resolveLast, 0)
+	real, err := f.nameOrRoot("chmod", name, resolveLast)
 	if err != nil {
 		return err
 	}
@@ -114,7 +128,7 @@ func (f *rootFS) Chmod(name string, mode fs.FileMode) error {
 
 // Chtimes changes the times of name, following a final link inside the root.
 func (f *rootFS) Chtimes(name string, atime, mtime time.Time) error {
-	real, err := f.name("chtimes", name, resolveLast, 0)
+	real, err := f.nameOrRoot("chtimes", name, resolveLast)
 	if err != nil {
 		return err
 	}
@@ -142,7 +156,7 @@ func (f *rootFS) RemoveAll(name string) error {
 
 // Lstat describes name without following a final link.
 func (f *rootFS) Lstat(name string) (fs.FileInfo, error) {
-	real, err := f.name("lstat", name, 0, 0)
+	real, err := f.nameOrRoot("lstat", name, 0)
 	if err != nil {
 		return nil, err
 	}

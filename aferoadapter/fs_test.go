@@ -266,3 +266,74 @@ func TestFSRoundTrip(t *testing.T) {
 		})
 	}
 }
+
+// TestFSWriteReplacesHardLinks: fixture.WriteFS through FS over disk-backed
+// Fs replaces a hard link to a file outside the root; the file outside
+// keeps its content.
+func TestFSWriteReplacesHardLinks(t *testing.T) {
+	for _, b := range escapeBackends() {
+		t.Run(b.name, func(t *testing.T) {
+			base, root := diskRoot(t)
+			secret := filepath.Join(base, "secret")
+			if err := os.WriteFile(secret, []byte("keep\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Mkdir(filepath.Join(root, "d"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			for _, name := range []string{"f", "d/g"} {
+				if err := os.Link(secret, filepath.Join(root, name)); err != nil {
+					t.Skipf("cannot create hard links here: %v", err)
+				}
+			}
+			afs, done := b.new(root)
+			defer done()
+			tree := fixture.Tree{"f": fixture.File("new\n"), "d/g": fixture.File("new g\n").WithMode(0o600)}
+			if err := fixture.WriteFS(aferoadapter.FS(afs), tree); err != nil {
+				t.Fatal(err)
+			}
+			if r, err := fixture.Diff(os.DirFS(root), tree); r != "" || err != nil {
+				t.Errorf("written tree differs: %v\n%s", err, r)
+			}
+			if got, err := os.ReadFile(secret); err != nil || string(got) != "keep\n" {
+				t.Errorf("the file outside the root holds %q, %v; want \"keep\\n\"", got, err)
+			}
+		})
+	}
+}
+
+// TestFSRoot: "." names the root for Chmod, Chtimes and Lstat, as it does
+// for *os.Root, so that a fixture.Tree's root entry is written on every
+// backend; other operations still refuse it.
+func TestFSRoot(t *testing.T) {
+	stamp := time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
+	tree := fixture.Tree{".": fixture.Dir().WithMode(0o750).WithModTime(stamp), "a": fixture.File("a\n")}
+	for _, b := range adapterBackends() {
+		t.Run(b.name, func(t *testing.T) {
+			afs, _ := b.new(t)
+			dst := aferoadapter.FS(afs)
+			if err := fixture.WriteFS(dst, tree); err != nil {
+				t.Fatal(err)
+			}
+			if r, err := fixture.Diff(aferoadapter.IOFS(afs), tree); r != "" || err != nil {
+				t.Errorf("written tree differs: %v\n%s", err, r)
+			}
+			info, err := dst.Lstat(".")
+			if err != nil || !info.IsDir() || info.Mode().Perm() != 0o750 || !info.ModTime().Equal(stamp) {
+				t.Errorf(`Lstat(".") = %v, %v`, info, err)
+			}
+			for op, err := range map[string]error{
+				"Remove":    dst.Remove("."),
+				"RemoveAll": dst.RemoveAll("."),
+				"WriteFile": dst.WriteFile(".", nil, 0o644),
+			} {
+				if !errors.Is(err, fs.ErrInvalid) {
+					t.Errorf(`%s(".") = %v, want an error wrapping fs.ErrInvalid`, op, err)
+				}
+			}
+			if err := dst.Symlink("a", "."); err == nil {
+				t.Error(`Symlink("a", ".") succeeded`)
+			}
+		})
+	}
+}

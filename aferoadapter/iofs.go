@@ -32,7 +32,7 @@ var (
 // implements [afero.Lstater] and [afero.LinkReader]) the view is also an
 // [fs.ReadLinkFS], and, as in [FS], no name leads outside the root: a link
 // that is absolute or climbs above the root is an error wrapping
-// [ErrPathEscapes].
+// [ErrPathEscapes]. [SubFS] gives the same view of a directory of afs.
 func IOFS(afs afero.Fs) fs.FS {
 	if m, ok := afs.(*memFs); ok {
 		return memView{m}
@@ -53,7 +53,7 @@ func (v ioFS) real(op, name string, flags resolveFlags) (string, error) {
 		return "", pathError(op, name, fs.ErrInvalid)
 	}
 	if name == "." {
-		return "/", nil
+		return v.r.backendName(nil), nil
 	}
 	real, err := v.r.resolve(name, flags, 0)
 	if err != nil {

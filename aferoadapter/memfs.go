@@ -20,9 +20,11 @@ const chmodBits = fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky
 
 // memFs is the file system [NewMemFs] returns. One RWMutex guards the whole
 // tree and every node's content: operations are short, and a single lock
-// makes each one atomic the way a system call is.
+// makes each one atomic the way a system call is. A view of a subtree
+// ([SubFS]) is a memFs whose root is a directory of the tree, sharing the
+// tree's lock.
 type memFs struct {
-	mu   sync.RWMutex
+	mu   *sync.RWMutex
 	root *node
 }
 
@@ -40,7 +42,7 @@ var (
 func NewMemFs() afero.Fs { return newMemFs() }
 
 func newMemFs() *memFs {
-	return &memFs{root: &node{
+	return &memFs{mu: new(sync.RWMutex), root: &node{
 		mode:    fs.ModeDir | 0o755,
 		modTime: time.Now(),
 		entries: map[string]*node{},
@@ -84,6 +86,9 @@ func (m *memFs) openFile(name string, flag int, perm fs.FileMode, extra walkFlag
 	flags := followLast | extra
 	if excl {
 		flags = extra
+	}
+	if create {
+		flags |= createLast
 	}
 	l, err := m.walk(name, flags)
 	if err != nil {
@@ -133,7 +138,9 @@ func (m *memFs) openNode(l lookup, name string, flag int, perm fs.FileMode) (*no
 		if reads && !n.allows(permRead) || (writes || trunc) && !n.allows(permWrite) {
 			return nil, pathError("open", name, syscall.EACCES)
 		}
-		if trunc && writes {
+		if trunc {
+			// Linux truncates with O_TRUNC even on a read-only open,
+			// which its write permission check allowed.
 			n.data = nil
 			n.modTime = time.Now()
 		}
@@ -149,7 +156,7 @@ func (m *memFs) writeFile(name string, data []byte, perm fs.FileMode, extra walk
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	l, err := m.walk(name, followLast|extra)
+	l, err := m.walk(name, followLast|createLast|extra)
 	if err != nil {
 		return pathError("open", name, err)
 	}
@@ -172,7 +179,7 @@ func (m *memFs) Mkdir(name string, perm fs.FileMode) error { return m.mkdir(name
 func (m *memFs) mkdir(name string, perm fs.FileMode, extra walkFlags) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	l, err := m.walk(name, keepSlashLink|extra)
+	l, err := m.walk(name, entryOp|extra)
 	switch {
 	case err != nil:
 		return pathError("mkdir", name, err)

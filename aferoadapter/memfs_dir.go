@@ -52,14 +52,16 @@ func (f *memFile) ReadDir(count int) ([]fs.DirEntry, error) {
 func (f *memFile) readdir(count int, emit func(*node, string)) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.fs.mu.RLock()
+	defer f.fs.mu.RUnlock()
 	switch {
 	case f.closed:
 		return pathError("readdirent", f.name, fs.ErrClosed)
 	case !f.node.isDir():
 		return pathError("readdirent", f.name, syscall.ENOTDIR)
+	case f.node.removed && !f.listed:
+		return pathError("readdirent", f.name, syscall.ENOENT)
 	}
-	f.fs.mu.RLock()
-	defer f.fs.mu.RUnlock()
 	if !f.listed {
 		f.listing, f.listed = f.node.names(), true
 	}

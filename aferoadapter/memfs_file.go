@@ -25,7 +25,8 @@ var (
 
 // memFile is an open handle of a [NewMemFs] file. Like an *os.File it is
 // safe for concurrent use: mu guards the offset, the closed state and the
-// directory listing; memFs.mu guards the content.
+// directory listing; memFs.mu guards every field of the node, its mode
+// (which holds its type) included. A method takes mu first, then memFs.mu.
 type memFile struct {
 	fs   *memFs
 	name string // as given to OpenFile
@@ -68,121 +69,6 @@ func (f *memFile) Close() error {
 	return nil
 }
 
-// check returns the error op gets on this handle before touching content:
-// closed, a directory, or the wrong access mode.
-func (f *memFile) check(op string, write bool) error {
-	switch {
-	case f.closed:
-		return pathError(op, f.name, fs.ErrClosed)
-	case write && !f.writable():
-		return pathError(op, f.name, syscall.EBADF)
-	case !write && f.node.isDir():
-		return pathError(op, f.name, syscall.EISDIR)
-	case !write && !f.readable():
-		return pathError(op, f.name, syscall.EBADF)
-	}
-	return nil
-}
-
-// Read reads from the offset; at the end of the file it returns io.EOF.
-func (f *memFile) Read(b []byte) (int, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if err := f.check("read", false); err != nil {
-		return 0, err
-	}
-	n, err := f.readAt(b, f.off)
-	f.off += int64(n)
-	return n, err
-}
-
-// ReadAt reads at off without moving the offset. Like [os.File.ReadAt] it
-// returns io.EOF whenever it reads fewer than len(b) bytes.
-func (f *memFile) ReadAt(b []byte, off int64) (int, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if err := f.check("read", false); err != nil {
-		return 0, err
-	}
-	if off < 0 {
-		return 0, pathError("readat", f.name, errNegativeOffset)
-	}
-	n, err := f.readAt(b, off)
-	if err == nil && n < len(b) {
-		err = io.EOF
-	}
-	return n, err
-}
-
-func (f *memFile) readAt(b []byte, off int64) (int, error) {
-	if len(b) == 0 {
-		return 0, nil
-	}
-	f.fs.mu.RLock()
-	defer f.fs.mu.RUnlock()
-	data := f.node.data
-	if off >= int64(len(data)) {
-		return 0, io.EOF
-	}
-	return copy(b, data[off:]), nil
-}
-
-// Write writes at the offset, or at the end of the file on every call when
-// the file was opened with O_APPEND.
-func (f *memFile) Write(b []byte) (int, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if err := f.check("write", true); err != nil {
-		return 0, err
-	}
-	f.fs.mu.Lock()
-	defer f.fs.mu.Unlock()
-	if f.appends() {
-		f.off = int64(len(f.node.data))
-	}
-	n, err := f.writeAt(b, f.off)
-	f.off += int64(n)
-	return n, err
-}
-
-// WriteAt writes at off without moving the offset. Like
-// [os.File.WriteAt] it refuses a file opened with O_APPEND.
-func (f *memFile) WriteAt(b []byte, off int64) (int, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if err := f.check("write", true); err != nil {
-		return 0, err
-	}
-	if f.appends() {
-		return 0, errWriteAtInAppendMode
-	}
-	if off < 0 {
-		return 0, pathError("writeat", f.name, errNegativeOffset)
-	}
-	f.fs.mu.Lock()
-	defer f.fs.mu.Unlock()
-	return f.writeAt(b, off)
-}
-
-// writeAt stores b at off, filling a gap with zero bytes. f.fs.mu must be
-// held for writing.
-func (f *memFile) writeAt(b []byte, off int64) (int, error) {
-	if len(b) == 0 {
-		return 0, nil
-	}
-	end := off + int64(len(b))
-	if end > maxFileSize || end < off {
-		return 0, pathError("write", f.name, syscall.EFBIG)
-	}
-	n := f.node
-	if end > int64(len(n.data)) {
-		n.data = grow(n.data, end)
-	}
-	copy(n.data[off:], b)
-	n.modTime = time.Now()
-	return len(b), nil
-}
-
 // grow returns data extended with zero bytes to size.
 func grow(data []byte, size int64) []byte {
 	if size <= int64(cap(data)) {
@@ -199,23 +85,43 @@ func grow(data []byte, size int64) []byte {
 // WriteString is Write of s.
 func (f *memFile) WriteString(s string) (int, error) { return f.Write([]byte(s)) }
 
+// Seek's whence values for the next data and the next hole, lseek(2)'s
+// SEEK_DATA and SEEK_HOLE, which os hands to the kernel as they are.
+const (
+	seekData = 3
+	seekHole = 4
+)
+
 // Seek sets the offset. A negative result or an unknown whence is EINVAL;
-// seeking a directory to 0 restarts its listing, as on a disk.
+// seeking a directory to 0 restarts its listing, as on a disk. A file has
+// no holes: whence 3 (SEEK_DATA) finds data at offset and 4 (SEEK_HOLE) the
+// hole at the end, and both are ENXIO at or past the end, as lseek(2)
+// answers for a file system that does not record holes.
 func (f *memFile) Seek(offset int64, whence int) (int64, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.closed {
 		return 0, pathError("seek", f.name, fs.ErrClosed)
 	}
+	f.fs.mu.RLock()
+	defer f.fs.mu.RUnlock()
 	var base int64
-	switch whence {
+	// lseek(2) takes whence as an unsigned int: the kernel sees only the
+	// low 32 bits of the int os passes on.
+	switch uint32(whence) {
 	case io.SeekStart:
 	case io.SeekCurrent:
 		base = f.off
 	case io.SeekEnd:
-		f.fs.mu.RLock()
 		base = int64(len(f.node.data))
-		f.fs.mu.RUnlock()
+	case seekData, seekHole:
+		size := int64(len(f.node.data))
+		if offset < 0 || offset >= size {
+			return 0, pathError("seek", f.name, syscall.ENXIO)
+		}
+		if whence == seekHole {
+			offset = size
+		}
 	default:
 		return 0, pathError("seek", f.name, syscall.EINVAL)
 	}

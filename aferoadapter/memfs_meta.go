@@ -91,12 +91,23 @@ func (m *memFs) SymlinkIfPossible(oldname, newname string) error {
 func (m *memFs) symlink(oldname, newname string, extra walkFlags) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	l, err := m.walk(newname, keepSlashLink|extra)
+	var l lookup
+	var err error
+	switch {
+	case hasNUL(oldname) || hasNUL(newname):
+		err = syscall.EINVAL // syscall.Symlink refuses both names before the kernel sees them
+	case len(oldname) >= pathMax:
+		err = syscall.ENAMETOOLONG
+	case oldname == "":
+		err = syscall.ENOENT // symlink(2) refuses an empty target before it looks at newname
+	default:
+		l, err = m.walk(newname, entryOp|extra)
+	}
 	switch {
 	case err != nil:
 	case l.node != nil:
 		err = syscall.EEXIST
-	case oldname == "" || l.slash:
+	case l.slash:
 		err = syscall.ENOENT
 	case !l.parent.allows(permWrite):
 		err = syscall.EACCES

@@ -21,6 +21,9 @@ type node struct {
 	entries map[string]*node // directory entries; nil for other types
 	uid     int
 	gid     int
+	// removed marks a directory removed from the tree (not moved): like a
+	// disk's, it can no longer be listed, even through an open handle.
+	removed bool
 
 	// sorted caches the sorted entry names of a directory for listings.
 	// Readers fill it under the read lock, so it is atomic; every change
@@ -62,13 +65,27 @@ func (n *node) names() []string {
 // setEntry adds or replaces the entry name of the directory n, which was
 // modified at now. memFs.mu must be held for writing.
 func (n *node) setEntry(name string, child *node, now time.Time) {
+	if old := n.entries[name]; old != nil && old != child && old.isDir() {
+		old.removed = true // an empty directory a rename replaced
+	}
 	n.entries[name] = child
 	n.sorted.Store(nil)
 	n.modTime = now
 }
 
-// deleteEntry removes the entry name of the directory n.
+// deleteEntry removes the entry name of the directory n, for good: a
+// directory removed so is marked removed. memFs.mu must be held for
+// writing.
 func (n *node) deleteEntry(name string, now time.Time) {
+	if child := n.entries[name]; child != nil && child.isDir() {
+		child.removed = true
+	}
+	n.detachEntry(name, now)
+}
+
+// detachEntry removes the entry name of the directory n, which a rename
+// then puts elsewhere.
+func (n *node) detachEntry(name string, now time.Time) {
 	delete(n.entries, name)
 	n.sorted.Store(nil)
 	n.modTime = now

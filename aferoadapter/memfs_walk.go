@@ -32,10 +32,16 @@ const (
 	// confined applies *os.Root's rules: a ".." above the root and an
 	// absolute link target are [ErrPathEscapes] instead of the root.
 	confined
-	// keepSlashLink keeps a final symlink unfollowed even when the name ends
-	// in a slash, for the operations on the entry itself (mkdir, remove,
-	// rename, symlink), which Linux refuses there.
-	keepSlashLink
+	// entryOp is for the operations on the final entry itself (mkdir,
+	// symlink, remove, rename): as Linux does for them, the walk stops at
+	// the final name without following a link there or checking a
+	// trailing slash against its type, even on a regular file; the
+	// operation applies its own rule (mkdir("f/") of a file is EEXIST).
+	entryOp
+	// createLast is open(2) with O_CREAT: a final name with a trailing
+	// slash is EISDIR before it is even looked up, also at the end of a
+	// followed link's target.
+	createLast
 	// walkMakeDirs creates every missing component as a directory, links'
 	// targets included, as *os.Root's MkdirAll does; m.mu must be held for
 	// writing.
@@ -76,7 +82,7 @@ func (m *memFs) walkComponents(name string, flags walkFlags, perm fs.FileMode) (
 	switch {
 	case name == "":
 		return lookup{}, syscall.ENOENT
-	case strings.IndexByte(name, 0) >= 0:
+	case hasNUL(name):
 		return lookup{}, syscall.EINVAL
 	case len(name) >= pathMax:
 		return lookup{}, syscall.ENAMETOOLONG
@@ -119,6 +125,9 @@ func (m *memFs) walkComponents(name string, flags walkFlags, perm fs.FileMode) (
 			}
 			continue
 		}
+		if last && slash && flags&createLast != 0 {
+			return lookup{}, syscall.EISDIR
+		}
 		if len(c) > nameMax {
 			return lookup{}, syscall.ENAMETOOLONG
 		}
@@ -137,7 +146,7 @@ func (m *memFs) walkComponents(name string, flags walkFlags, perm fs.FileMode) (
 			}
 			return lookup{}, syscall.ENOENT
 		}
-		if child.isSymlink() && (!last || flags&followLast != 0 || slash && flags&keepSlashLink == 0) {
+		if child.isSymlink() && (!last || flags&entryOp == 0 && (flags&followLast != 0 || slash)) {
 			if links++; links > maxSymlinks {
 				return lookup{}, syscall.ELOOP
 			}
@@ -151,19 +160,19 @@ func (m *memFs) walkComponents(name string, flags walkFlags, perm fs.FileMode) (
 				}
 				chain = chain[:1]
 			}
-			expanded := splitComponents(target, make([]string, 0, 4+len(pending)))
-			if strings.HasSuffix(target, "/") {
-				// A target ending in a slash must name a directory.
-				expanded = append(expanded, ".")
+			if last && strings.HasSuffix(target, "/") {
+				// A target ending in a slash must name a directory, as
+				// the name itself would had it ended in one.
+				slash = true
 			}
-			if len(expanded) == 0 { // the target is "/"
-				expanded = append(expanded, ".")
+			pending = append(splitComponents(target, make([]string, 0, 4+len(pending))), pending...)
+			if len(pending) == 0 { // the target is "/", and the last component
+				return lookup{node: m.root, base: "/", slash: slash}, nil
 			}
-			pending = append(expanded, pending...)
 			continue
 		}
 		if last {
-			if slash && !child.isDir() && !child.isSymlink() {
+			if slash && flags&entryOp == 0 && !child.isDir() {
 				return lookup{}, syscall.ENOTDIR
 			}
 			return lookup{parent: dir, base: c, node: child, slash: slash}, nil
@@ -209,6 +218,10 @@ func (m *memFs) walkPlain(name string, flags walkFlags) (lookup, bool) {
 		dir, name = child, rest
 	}
 }
+
+// hasNUL reports whether name holds a NUL byte, which no system call
+// accepts in a name (EINVAL).
+func hasNUL(name string) bool { return strings.IndexByte(name, 0) >= 0 }
 
 // splitComponents appends the non-empty slash-separated components of name
 // to dst.

@@ -32,6 +32,14 @@ func checkName(op, name string) error {
 	return nil
 }
 
+// checkNameOrRoot is checkName, taking "." for the root as [FS] does.
+func checkNameOrRoot(op, name string) error {
+	if name == "." {
+		return nil
+	}
+	return checkName(op, name)
+}
+
 func (f memRootFS) MkdirAll(name string, perm fs.FileMode) error {
 	if err := checkName("mkdir", name); err != nil {
 		return err
@@ -54,14 +62,14 @@ func (f memRootFS) Symlink(oldname, newname string) error {
 }
 
 func (f memRootFS) Chmod(name string, mode fs.FileMode) error {
-	if err := checkName("chmod", name); err != nil {
+	if err := checkNameOrRoot("chmod", name); err != nil {
 		return err
 	}
 	return f.m.change("chmod", name, confined, func(n *node) { n.mode = n.mode&^chmodBits | mode&chmodBits })
 }
 
 func (f memRootFS) Chtimes(name string, atime, mtime time.Time) error {
-	if err := checkName("chtimes", name); err != nil {
+	if err := checkNameOrRoot("chtimes", name); err != nil {
 		return err
 	}
 	return f.m.change("chtimes", name, confined, func(n *node) {
@@ -82,11 +90,11 @@ func (f memRootFS) RemoveAll(name string) error {
 	if err := checkName("RemoveAll", name); err != nil {
 		return err
 	}
-	return f.m.removeAll(name, confined)
+	return f.m.removeAllRoot(name)
 }
 
 func (f memRootFS) Lstat(name string) (fs.FileInfo, error) {
-	if err := checkName("lstat", name); err != nil {
+	if err := checkNameOrRoot("lstat", name); err != nil {
 		return nil, err
 	}
 	info, err := f.m.stat("lstat", name, false, confined)

@@ -20,6 +20,9 @@ import (
 // with no link left in it.
 type rooted struct {
 	afs afero.Fs
+	// base is the backend name of the root, a directory with no link in
+	// its path; "" for the backend's own root "/".
+	base string
 	// lstat and readlink are set when the backend has symbolic links:
 	// it reports Lstat results (afero.Lstater saying so) and reads links.
 	lstat    func(string) (fs.FileInfo, error)
@@ -71,7 +74,7 @@ const (
 // The returned error is bare; callers wrap it in their *fs.PathError.
 func (r *rooted) resolve(name string, flags resolveFlags, perm fs.FileMode) (string, error) {
 	if !r.hasLinks() && flags&makeDirs == 0 {
-		return "/" + name, nil // no links: the name is already final
+		return r.base + "/" + name, nil // no links: the name is already final
 	}
 	done := make([]string, 0, 8)
 	pending := strings.Split(name, "/")
@@ -90,7 +93,7 @@ func (r *rooted) resolve(name string, flags resolveFlags, perm fs.FileMode) (str
 			continue
 		}
 		last := len(pending) == 0
-		cand := "/" + path.Join(append(done, c)...)
+		cand := r.backendName(append(done, c))
 		if last && flags&(resolveLast|makeDirs) == 0 {
 			done = append(done, c)
 			break
@@ -134,7 +137,15 @@ func (r *rooted) resolve(name string, flags resolveFlags, perm fs.FileMode) (str
 		}
 		done = append(done, c)
 	}
-	return "/" + path.Join(done...), nil
+	return r.backendName(done), nil
+}
+
+// backendName is the backend's name for the path below the root.
+func (r *rooted) backendName(elems []string) string {
+	if len(elems) == 0 && r.base != "" {
+		return r.base
+	}
+	return r.base + "/" + path.Join(elems...)
 }
 
 // unwrapPath returns the cause inside a backend's *fs.PathError or

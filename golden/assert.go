@@ -9,20 +9,31 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tmpkit/tmpkit/internal/goldenattr"
+	"github.com/tmpkit/tmpkit/internal/goldenwrite"
 	"github.com/tmpkit/tmpkit/internal/redact"
 )
 
-// Assert compares got with the golden file of the test and fails the test
-// with a diff, and the command that updates the golden, when they differ.
+// Assert compares got with the golden file of the test and, when they
+// differ, marks the test failed with a diff and the command that updates
+// the golden, and lets it go on, so that one run reports every golden that
+// differs. A missing golden is reported the same way, with the command
+// that creates it. Misuse stops the test: an invalid option or
+// UPDATE_GOLDEN value, a golden that cannot be read or is not a regular
+// file.
 //
 // The golden file is testdata/<t.Name()>.golden (see the package
 // documentation for how names become paths), or the path given by [Name]
 // below the directory given by [Dir]. Scrubbers ([Scrub], [ScrubRegexp],
-// [ScrubPath], [ScrubTempDirs]) apply to got first. Text is compared after
-// CRLF->LF on both sides unless [Exact]; binary content byte for byte.
+// [ScrubPath], [ScrubTempDirs]) apply to got first. A text golden whose
+// "\r\n" line endings, read as "\n", make it equal to got matches (a
+// Windows checkout); got's own line endings are never folded, so output
+// that starts printing "\r\n" differs. [Exact] compares bytes only; binary
+// content is always compared byte for byte.
 //
 // With UPDATE_GOLDEN=1 the golden is written instead (see the package
-// documentation for every value, CI and -update).
+// documentation for every value, CI and -update), and the test logs what
+// changed: "golden: wrote +2 -1 testdata/TestX.golden".
 func Assert[T ~string | ~[]byte](t testing.TB, got T, opts ...Option) {
 	t.Helper()
 	cfg := newConfig(opts)
@@ -65,8 +76,10 @@ func marshalJSON(v any) ([]byte, error) {
 }
 
 // Get returns the content of the golden file of the test, for tests that
-// use a golden as input. Text comes with CRLF turned into LF unless
-// [Exact]. A missing golden fails the test, naming its path.
+// use a golden as input. A text golden comes with its "\r\n" line endings
+// turned into "\n" (as a Windows checkout may have them) unless [Exact].
+// A missing golden, or one that is not a regular file, fails the test,
+// naming its path.
 func Get(t testing.TB, opts ...Option) []byte {
 	t.Helper()
 	cfg := newConfig(opts)
@@ -86,6 +99,7 @@ func (c *call) get(cfg config) ([]byte, error) {
 		return nil, err
 	}
 	defer e.lock.Unlock()
+	c.use(loc, goldenattr.File)
 	b, err := readGolden(loc)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("golden: %q does not exist; Get reads a golden file as test input: "+
@@ -94,13 +108,16 @@ func (c *call) get(cfg config) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return comparable(b, cfg.exact), nil
+	if cfg.exact {
+		return b, nil
+	}
+	return goldenwrite.Fold(b), nil
 }
 
 // Keep marks as used, for [Main], the golden the options name (the test's
-// default golden file or tree, with its subtests' goldens, when no [Name] is
-// given), without comparing anything. Call it in a test that skips before
-// its assertions run, so that [Main] neither reports nor removes its goldens.
+// default golden file and tree, with its subtests' goldens, when no [Name]
+// is given), without comparing anything. Call it in a test that skips
+// before its assertions run, so that [Main] does not report its goldens.
 func Keep(t testing.TB, opts ...Option) {
 	t.Helper()
 	cfg := newConfig(opts)
@@ -113,9 +130,14 @@ func (c *call) keep(cfg config) error {
 		return cfg.err
 	}
 	loc := c.locate(cfg)
-	cfg.reg.keep(loc.abs)
+	paths := []string{loc.abs}
 	if !cfg.nameSet {
-		cfg.reg.keep(strings.TrimSuffix(loc.abs, ".golden")) // the folder of the subtests
+		// The default tree, and the folder of the subtests' goldens.
+		paths = append(paths, c.locateTree(cfg).abs, strings.TrimSuffix(loc.abs, ".golden"))
 	}
+	for _, p := range paths {
+		cfg.reg.keep(p)
+	}
+	c.use(loc, goldenattr.Keep, paths...)
 	return nil
 }

@@ -76,7 +76,7 @@ func TestAssertMissing(t *testing.T) {
 	t.Parallel()
 	dir := setup(t, nil)
 	f := assertFake(t, "TestX/case_1", "out\n", append(quiet(), Dir(dir))...)
-	checkMessage(t, f, dir, `golden: "$DIR/TestX/case_1.golden" does not exist.
+	checkFailure(t, f, dir, `golden: "$DIR/TestX/case_1.golden" does not exist.
 To create it from the output, run from the module root:
 	UPDATE_GOLDEN=new go test ./golden -run '^TestX$/^case_1$'`)
 }
@@ -85,7 +85,7 @@ func TestAssertMismatchText(t *testing.T) {
 	t.Parallel()
 	dir := setup(t, map[string]string{"TestX.golden": "1\n2\n3\n4\n5\n6\n7\n8\n9\n"})
 	f := assertFake(t, "TestX", "1\n2\n3\n4\nfive\n6\n7\n8\n9\n", append(quiet(), Dir(dir))...)
-	checkMessage(t, f, dir, `golden: "$DIR/TestX.golden" differs from the output (-want +got):
+	checkFailure(t, f, dir, `golden: "$DIR/TestX.golden" differs from the output (-want +got):
 --- $DIR/TestX.golden
 +++ got
 @@ -2,7 +2,7 @@
@@ -105,7 +105,7 @@ func TestAssertInvisibleDifferences(t *testing.T) {
 	t.Parallel()
 	dir := setup(t, map[string]string{"TestX.golden": "key: value\nend\n"})
 	f := assertFake(t, "TestX", "key: value \nend", append(quiet(), Dir(dir))...)
-	checkMessage(t, f, dir, `golden: "$DIR/TestX.golden" differs from the output (-want +got):
+	checkFailure(t, f, dir, `golden: "$DIR/TestX.golden" differs from the output (-want +got):
 --- $DIR/TestX.golden
 +++ got
 @@ -1,2 +1,2 @@
@@ -122,15 +122,15 @@ To update it, run from the module root:
 func TestAssertCRLF(t *testing.T) {
 	t.Parallel()
 	dir := setup(t, map[string]string{"crlf.golden": "a\r\nb\r\n", "lf.golden": "a\nb\n"})
-	for _, name := range []string{"crlf.golden", "lf.golden"} {
-		for _, got := range []string{"a\nb\n", "a\r\nb\r\n"} {
-			if f := assertFake(t, "TestX", got, append(quiet(), Dir(dir), Name(name))...); f.Failed() {
-				t.Errorf("%s vs %q: %s", name, got, f.Fatals())
-			}
+	// A golden checked out with CRLF matches LF output and CRLF output;
+	// an LF golden matches LF output only (TestOutputCRLFIsADifference).
+	for name, got := range map[string]string{"crlf.golden": "a\nb\n", "crlf.golden ": "a\r\nb\r\n", "lf.golden": "a\nb\n"} {
+		if f := assertFake(t, "TestX", got, append(quiet(), Dir(dir), Name(strings.TrimSpace(name)))...); f.Failed() {
+			t.Errorf("%s vs %q: %s%s", name, got, f.Fatals(), f.Errors())
 		}
 	}
 	f := assertFake(t, "TestX", "a\nb\n", append(quiet(), Dir(dir), Name("crlf.golden"), Exact())...)
-	checkMessage(t, f, dir, `golden: "$DIR/crlf.golden" differs from the output (-want +got):
+	checkFailure(t, f, dir, `golden: "$DIR/crlf.golden" differs from the output (-want +got):
 --- $DIR/crlf.golden
 +++ got
 @@ -1,2 +1,2 @@
@@ -147,7 +147,7 @@ func TestAssertBinary(t *testing.T) {
 	t.Parallel()
 	dir := setup(t, map[string]string{"TestX.golden": "0123456789abcdef\x00\x01\r\n"})
 	f := assertFake(t, "TestX", []byte("0123456789abcdef\x00\x01\n"), append(quiet(), Dir(dir))...)
-	checkMessage(t, f, dir, `golden: "$DIR/TestX.golden" differs from the output:
+	checkFailure(t, f, dir, `golden: "$DIR/TestX.golden" differs from the output:
 binary content differs: want 20 bytes, got 19 bytes; first difference at offset 18 (0x12)
 want: 00000010  00 01 0d 0a                                       |....|
 got:  00000010  00 01 0a                                          |...|
@@ -164,7 +164,7 @@ func TestAssertLongOutputCapped(t *testing.T) {
 	}
 	dir := setup(t, map[string]string{"TestX.golden": want.String()})
 	f := assertFake(t, "TestX", got.String(), append(quiet(), Dir(dir))...)
-	msg := fatal(f, dir)
+	msg := scrubDir(strings.Join(f.Errors(), "\n"), dir)
 	if n := strings.Count(msg, "\n") + 1; n != 206 {
 		t.Errorf("message has %d lines, want 206 (header, 2 labels, 200 diff lines, note, 2 command lines)", n)
 	}
@@ -178,7 +178,7 @@ func TestAssertUnderCI(t *testing.T) {
 	t.Parallel()
 	dir := setup(t, map[string]string{"TestX.golden": "old\n"})
 	f := assertFake(t, "TestX", "new\n", Dir(dir), noFlags(), withEnv("CI=true", "UPDATE_GOLDEN=1"))
-	checkMessage(t, f, dir, `golden: "$DIR/TestX.golden" differs from the output (-want +got):
+	checkFailure(t, f, dir, `golden: "$DIR/TestX.golden" differs from the output (-want +got):
 --- $DIR/TestX.golden
 +++ got
 @@ -1 +1 @@
@@ -191,7 +191,7 @@ Updates are refused under CI=true (UPDATE_GOLDEN=force overrides this); to updat
 	}
 	f = assertFake(t, "TestX", "new\n", Dir(dir), noFlags(), withEnv("CI=true", "UPDATE_GOLDEN=force"))
 	if f.Failed() {
-		t.Errorf("UPDATE_GOLDEN=force under CI: %s", f.Fatals())
+		t.Errorf("UPDATE_GOLDEN=force under CI: %s%s", f.Fatals(), f.Errors())
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "TestX.golden")); string(b) != "new\n" {
 		t.Errorf("UPDATE_GOLDEN=force did not update: %q", b)
@@ -217,7 +217,7 @@ func TestAssertInvalidOptions(t *testing.T) {
 		checkMessage(t, f, dir, tt.want)
 	}
 	f := assertFake(t, "TestX", "x\n", Dir(dir), noFlags(), withEnv("UPDATE_GOLDEN=on"))
-	checkMessage(t, f, dir, `golden: UPDATE_GOLDEN="on" is not a valid value; use 1 or true (create and overwrite goldens), new (only create missing ones), force (create and overwrite, even under CI), 0, false or empty (compare only)`)
+	checkMessage(t, f, dir, `golden: UPDATE_GOLDEN="on" is not a valid value; use 1 or true (create and overwrite goldens), new (only create missing ones), force (create and overwrite, even under CI or when the output is empty), 0, false or empty (compare only)`)
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("invalid options wrote %v", entries)
 	}
@@ -229,10 +229,10 @@ func TestAssertConflict(t *testing.T) {
 	opts := []Option{Dir(dir), Name("shared.golden"), noFlags(), withEnv("UPDATE_GOLDEN=1")}
 	f := runFake(t, "TestX", func(tb testing.TB) {
 		Assert(tb, "first\n", opts...)
-		Assert(tb, "first\r\n", opts...) // the same text
+		Assert(tb, "first\n", opts...) // the same content
 		Assert(tb, "second\n", opts...)
 	})
-	checkMessage(t, f, dir, `golden: "$DIR/shared.golden": two assertions in this run expect different content (first TestX, then TestX); a golden holds one result, so the last update would win silently: give each assertion its own golden with golden.Name`)
+	checkFailure(t, f, dir, `golden: "$DIR/shared.golden": two assertions in this run expect different content (first TestX, then TestX); a golden holds one result, so the last update would win silently: give each assertion its own golden with golden.Name`)
 	if b, _ := os.ReadFile(filepath.Join(dir, "shared.golden")); string(b) != "first\n" {
 		t.Errorf("golden = %q, want the first content", b)
 	}
@@ -247,7 +247,24 @@ func TestAssertCaseCollision(t *testing.T) {
 	f := assertFake(t, "Testcase", "x\n", append(quiet(), Dir(dir))...)
 	checkMessage(t, f, dir, `golden: "$DIR/Testcase.golden" and "$DIR/TestCase.golden" differ only in letter case or Unicode normalisation: one file on macOS and Windows; rename a test or use golden.Name`)
 	f = assertFake(t, "TestX", "x\n", append(quiet(), Dir(dir), Name("caf\u00e9.golden"))...)
-	checkFatal(t, f, "does not exist") // registered all the same
+	if errs := f.Errors(); len(errs) != 1 || !strings.Contains(errs[0], "does not exist") { // registered all the same
+		t.Errorf("Errorf messages %q, want one saying the golden does not exist", errs)
+	}
 	f = assertFake(t, "TestX", "x\n", append(quiet(), Dir(dir), Name("cafe\u0301.golden"))...)
 	checkMessage(t, f, dir, `golden: "$DIR/cafe\u0301.golden" and "$DIR/caf\u00e9.golden" differ only in letter case or Unicode normalisation: one file on macOS and Windows; rename a test or use golden.Name`)
+}
+
+// checkFailure checks that f failed with the single Errorf message want
+// (dir written as $DIR), and went on.
+func checkFailure(t *testing.T, f *faketb.TB, dir, want string) {
+	t.Helper()
+	if got := scrubDir(strings.Join(f.Errors(), "\n"), dir); got != want {
+		t.Errorf("Errorf message:\n%s\nwant:\n%s", got, want)
+	}
+	if len(f.Fatals()) != 0 {
+		t.Errorf("Fatalf messages %q; a difference must let the test go on", f.Fatals())
+	}
+	if f.Called("Helper") == 0 {
+		t.Errorf("the helper did not call t.Helper")
+	}
 }

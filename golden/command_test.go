@@ -45,7 +45,14 @@ func TestPackageArg(t *testing.T) {
 			t.Errorf("packageArg(%q) = %q, want %q", dir, got, want)
 		}
 	}
-	if got := updateCommand("1", filepath.Join(root, "a"), "TestX/sub"); got != `UPDATE_GOLDEN=1 go test ./a -run '^TestX$/^sub$'` {
-		t.Errorf("updateCommand = %s", got)
+	for test, want := range map[string]string{
+		"TestX/sub":      `UPDATE_GOLDEN=1 go test ./a -run '^TestX$/^sub$'`,
+		"BenchmarkX":     `UPDATE_GOLDEN=1 go test ./a -run '^$' -bench '^BenchmarkX$'`,
+		"BenchmarkX/s.1": `UPDATE_GOLDEN=1 go test ./a -run '^$' -bench '^BenchmarkX$/^s\.1$'`,
+		"Benchmarkless":  `UPDATE_GOLDEN=1 go test ./a -run '^Benchmarkless$'`,
+	} {
+		if got := updateCommand("1", filepath.Join(root, "a"), test); got != want {
+			t.Errorf("updateCommand(%s) = %s, want %s", test, got, want)
+		}
 	}
 }

@@ -29,7 +29,8 @@ import (
 // options apply to every input. A pattern that matches no file fails the
 // test (a typo must not pass unnoticed), as does one that matches a
 // ".golden" file or two inputs that would share a golden. A golden left
-// without its input is used by no assertion: [Main] reports it as unused.
+// without its input is used by no assertion: [Main] reports it as unused
+// (a *.golden file in a directory Each reads inputs from is Each's).
 func Each[T ~string | ~[]byte](t *testing.T, pattern string, f func(t *testing.T, input []byte) T, opts ...Option) {
 	t.Helper()
 	cfg := newConfig(opts)
@@ -37,6 +38,11 @@ func Each[T ~string | ~[]byte](t *testing.T, pattern string, f func(t *testing.T
 	if err != nil {
 		t.Fatalf("%v", err)
 	}
+	dir := filepath.Dir(pattern)
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(startDir, dir)
+	}
+	cfg.reg.eachDir(dir)
 	for _, in := range inputs {
 		t.Run(in.test, func(t *testing.T) {
 			t.Helper()

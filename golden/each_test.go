@@ -79,12 +79,8 @@ func TestEachUpdatesAndReportsStray(t *testing.T) {
 	}
 
 	var out bytes.Buffer
-	if code := afterRun(&out, reg, pkg, env(), flags()); code != 1 || out.String() != `golden: 1 unused golden file(s): no assertion, Get or Keep of this full run touched them:
-	testdata/parse/gone.golden
-To remove them, run from the module root:
-	UPDATE_GOLDEN=1 go test `+packageArg(pkg)+`
-A test that skips before asserting keeps its goldens with golden.Keep(t).
-` {
-		t.Errorf("afterRun = %d:\n%s", code, out.String())
+	if code := reportUnused(&out, reg, pkg, flags(), packageInfo{}); code != 1 || out.String() !=
+		"golden: 1 unused golden that no assertion, Get or Keep of this full run used:\n\ttestdata/parse/gone.golden\n"+unusedHint {
+		t.Errorf("reportUnused = %d:\n%s", code, out.String())
 	}
 }

@@ -13,8 +13,8 @@ import (
 
 // exampleT stands in for the *testing.T of a test function, which an
 // example does not have: it is named like the test, prints the first line
-// of a failure and what the test would log, and makes numbered temp
-// directories as t.TempDir does.
+// of a failure (Fatalf or Errorf) and what the test would log, and makes
+// numbered temp directories as t.TempDir does.
 type exampleT struct {
 	testing.TB
 	name string
@@ -23,7 +23,7 @@ type exampleT struct {
 }
 
 func newT(name string) *exampleT {
-	tmp, err := os.MkdirTemp("", "golden-example")
+	tmp, err := os.MkdirTemp(os.Getenv("GOTMPDIR"), name) // as the testing package names it
 	if err != nil {
 		panic(err)
 	}
@@ -38,6 +38,8 @@ func (t *exampleT) Fatalf(f string, args ...any) {
 	first, _, _ := strings.Cut(fmt.Sprintf(f, args...), "\n")
 	fmt.Println("FAIL:", first)
 }
+func (t *exampleT) Errorf(f string, args ...any) { t.Fatalf(f, args...) }
+func (t *exampleT) Attr(key, value string)       {}
 func (t *exampleT) TempDir() string {
 	t.n++
 	dir := filepath.Join(t.tmp, fmt.Sprintf("%03d", t.n))
@@ -89,16 +91,16 @@ func ExampleAssertDir() {
 	os.WriteFile(filepath.Join(out, "index.html"), []byte("<h1>Home</h1>\n"), 0o644)
 	os.WriteFile(filepath.Join(out, "blog", "first.html"), []byte("<h1>First</h1>\n"), 0o644)
 
-	golden.AssertDir(t, os.DirFS(out)) // compares with the tree testdata/TestSite.golden/
-	filepath.WalkDir("testdata/TestSite.golden", func(p string, d os.DirEntry, err error) error {
+	golden.AssertDir(t, os.DirFS(out)) // compares with the tree testdata/TestSite.golden.d/
+	filepath.WalkDir("testdata/TestSite.golden.d", func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			fmt.Println(filepath.ToSlash(p))
 		}
 		return err
 	})
 	// Output:
-	// testdata/TestSite.golden/blog/first.html
-	// testdata/TestSite.golden/index.html
+	// testdata/TestSite.golden.d/blog/first.html
+	// testdata/TestSite.golden.d/index.html
 }
 
 func ExampleGet() {
@@ -135,14 +137,18 @@ func ExampleExact() {
 	t := newT("TestLineEndings")
 	defer t.done()
 
-	// The golden holds "a\nb\n". Text compares after CRLF->LF, so Windows
-	// line endings in the output, or in a checkout of the golden, pass.
-	golden.Assert(t, "a\r\nb\r\n")
-	// Exact compares bytes: only "a\nb\n" matches.
+	// The golden holds "a\r\nb\r\n", as a Windows checkout may leave a
+	// golden written as "a\nb\n". Its line endings, read as LF, match the
+	// output; the output's own are never folded.
+	golden.Assert(t, "a\nb\n")
+	// Exact compares bytes: only "a\r\nb\r\n" matches.
 	golden.Assert(t, "a\nb\n", golden.Exact())
+	fmt.Printf("%q\n", golden.Get(t))
 	fmt.Printf("%q\n", golden.Get(t, golden.Exact()))
 	// Output:
+	// FAIL: golden: "testdata/TestLineEndings.golden" differs from the output (-want +got):
 	// "a\nb\n"
+	// "a\r\nb\r\n"
 }
 
 func ExampleScrub() {
@@ -198,16 +204,16 @@ func ExampleKeep() {
 	t := newT("TestWindowsOnly")
 	defer t.done()
 
-	// A test that skips on this platform keeps its goldens from being
-	// reported or removed by golden.Main.
+	// A test that skips on this platform keeps golden.Main from reporting
+	// its goldens as unused.
 	golden.Keep(t)
 	fmt.Println("skipped; testdata/TestWindowsOnly.golden kept")
 	// Output:
 	// skipped; testdata/TestWindowsOnly.golden kept
 }
 
-// ExampleMain shows a TestMain that checks for unused goldens after a
-// full, passing run (and removes them under UPDATE_GOLDEN=1).
+// ExampleMain shows a TestMain that reports what updates wrote and, after
+// a full, passing run, the goldens no test used.
 func ExampleMain() {
 	_ = func(m *testing.M) { // func TestMain(m *testing.M)
 		golden.Main(m)

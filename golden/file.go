@@ -5,13 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 
-	"github.com/tmpkit/tmpkit/internal/diff"
+	"github.com/tmpkit/tmpkit/internal/goldenattr"
+	"github.com/tmpkit/tmpkit/internal/goldenwrite"
 )
 
 // assertFile compares got with the golden file of the call, and creates or
 // updates it when the update mode allows.
+//
+// The passing path, which every test run takes, costs one read of the
+// golden and one comparison: no hashing, no copy, no second read.
 func (c *call) assertFile(cfg config, got []byte) error {
 	if cfg.err != nil {
 		return cfg.err
@@ -27,103 +30,97 @@ func (c *call) assertFile(cfg config, got []byte) error {
 		return err
 	}
 	defer e.lock.Unlock()
-	if err := e.expect(sum(comparable(got, cfg.exact)), c.test, loc.display); err != nil {
-		return err
+	c.use(loc, goldenattr.File)
+	if set.mode == overwrite {
+		// Only an update has to pick one content; outside it, the file is
+		// the arbiter of each assertion.
+		if err := e.expect(sum(got), c.test, loc.display); err != nil {
+			return err
+		}
 	}
 
 	want, err := readGolden(loc)
-	if errors.Is(err, fs.ErrNotExist) {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		if set.mode == compareOnly {
 			return c.missing(set, loc, got)
 		}
-		return c.write(cfg, loc, got, "created")
-	}
-	if err != nil {
+		return c.writeFile(cfg, set, loc, got)
+	case err != nil:
 		return err
-	}
-	if equalContent(want, got, cfg.exact) {
+	case matches(want, got, cfg.exact):
 		return nil
-	}
-	if set.mode == overwrite {
-		return c.write(cfg, loc, got, "updated")
+	case set.mode == overwrite:
+		return c.writeFile(cfg, set, loc, got)
 	}
 	return c.mismatch(set, loc, want, got, cfg.exact)
 }
 
-// readGolden reads the golden file at loc, through an [os.Root] so that a
-// symlink cannot lead the read out of the golden directory.
-func readGolden(loc location) ([]byte, error) {
-	root, err := os.OpenRoot(loc.dir)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, err
-		}
-		return nil, fmt.Errorf("golden: read %q: %w", loc.display, bare(err))
+// matches reports whether got matches the golden want: byte for byte when
+// exact, else also when want's CRLF line endings, read as LF, make it equal.
+func matches(want, got []byte, exact bool) bool {
+	if exact {
+		return bytes.Equal(want, got)
 	}
-	defer root.Close()
-	b, err := root.ReadFile(loc.name)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("golden: read %q: %w", loc.display, bare(err))
-	}
-	return b, err
+	return goldenwrite.Matches(want, got)
 }
 
-// write creates or replaces the golden file at loc with got, keeping the
-// mode of an existing file, and logs it as done ("created" or "updated").
-func (c *call) write(cfg config, loc location, got []byte, done string) error {
-	err := func() error {
-		root, err := openRoot(loc.dir, true)
-		if err != nil {
-			return err
-		}
-		defer root.Close()
-		perm, ok, err := fileMode(root, loc.name)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			perm = newFileMode
-		}
-		return writeFile(root, loc.name, got, perm, cfg.beforeRename)
-	}()
-	if err != nil {
-		return fmt.Errorf("golden: write %q: %w", loc.display, bare(err))
+// readGolden reads the golden file at loc, refusing anything but a regular
+// file before opening it; a missing golden gives fs.ErrNotExist.
+func readGolden(loc location) ([]byte, error) {
+	b, err := goldenwrite.ReadFile(loc.absDir, loc.name, goldenwrite.Options{Label: loc.display})
+	var nr *goldenwrite.NotRegularError
+	switch {
+	case err == nil:
+		return b, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, err
+	case errors.As(err, &nr) && nr.Mode.IsDir():
+		return nil, fmt.Errorf("golden: %w; an update never replaces a directory, which may hold more than goldens: "+
+			"move it, or give the assertion its own path with golden.Name", err)
 	}
-	c.logf("golden: %s %s", done, loc.display)
+	return nil, fmt.Errorf("golden: %w", err)
+}
+
+// writeFile creates or replaces the golden file at loc with got, as
+// goldenwrite does for every update, and logs what changed.
+func (c *call) writeFile(cfg config, set setting, loc location, got []byte) error {
+	s, err := goldenwrite.WriteFile(loc.absDir, loc.name, got, goldenwrite.Options{
+		Label: loc.display, Force: set.force, Exact: cfg.exact, BeforeRename: cfg.beforeRename,
+	})
+	if err != nil {
+		return c.writeError(err)
+	}
+	c.wrote(cfg.reg, loc, s)
 	return nil
 }
 
-// equalContent reports whether want and got match: byte for byte when
-// exact or either is binary, else after CRLF->LF on both sides.
-func equalContent(want, got []byte, exact bool) bool {
-	if exact || bytes.Equal(want, got) {
-		return bytes.Equal(want, got)
+// writeError reports a write that failed: a refusal to empty a golden is a
+// difference the test goes on after, naming the command that forces it.
+func (c *call) writeError(err error) error {
+	if errors.Is(err, goldenwrite.ErrEmpty) {
+		return &difference{fmt.Sprintf("golden: %v.\nIf the output is meant to be empty, run from the module root:\n\t%s",
+			err, updateCommand("force", c.pkgDir, c.test))}
 	}
-	if diff.IsBinary(want) || diff.IsBinary(got) {
-		return false
-	}
-	return bytes.Equal(comparable(want, false), comparable(got, false))
+	return fmt.Errorf("golden: %w", err)
 }
 
-// comparable returns b as compared: text with "\r\n" turned into "\n",
-// unless exact or b is binary.
-func comparable(b []byte, exact bool) []byte {
-	if exact || !bytes.Contains(b, []byte("\r\n")) || diff.IsBinary(b) {
-		return b
+// wrote logs what a write changed and records it for [Main]'s summary.
+func (c *call) wrote(reg *registry, loc location, s goldenwrite.Summary) {
+	if !s.Changed() {
+		return
 	}
-	return bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	c.logf("golden: wrote %s", summaryText(s))
+	reg.wrote(c.moduleRelative(loc.abs), s)
 }
 
-// bare drops the path an [fs.PathError] or [os.LinkError] repeats, for
-// messages that name the golden themselves.
-func bare(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
+// summaryText is a Summary's line, followed for a tree by a line for each
+// file it changed.
+func summaryText(s goldenwrite.Summary) string {
+	var b bytes.Buffer
+	b.WriteString(s.String())
+	for _, f := range s.Files {
+		b.WriteString("\n\t" + f.String())
 	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
+	return b.String()
 }

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/tmpkit/tmpkit/internal/goldenwrite"
 )
 
 func TestAssertJSON(t *testing.T) {
@@ -73,7 +75,7 @@ func TestArtifacts(t *testing.T) {
 	})
 	saved := filepath.Join(artifacts, "TestX.golden")
 	checkContent(t, saved, "new\n")
-	checkMessage(t, f, dir, `golden: "$DIR/TestX.golden" differs from the output (-want +got):
+	checkFailure(t, f, dir, `golden: "$DIR/TestX.golden" differs from the output (-want +got):
 --- $DIR/TestX.golden
 +++ got
 @@ -1 +1 @@
@@ -94,15 +96,17 @@ func TestKeep(t *testing.T) {
 	if f.Failed() {
 		t.Fatal(f.Fatals())
 	}
+	_, kept := reg.realPaths()
 	for p, want := range map[string]bool{
-		"TestSkipped.golden":           true,
-		"TestSkipped/sub.golden":       true,
-		"TestSkipped.golden/tree/file": true,
-		"TestSkippedOther.golden":      false,
-		"TestOther.golden":             false,
+		"TestSkipped.golden":             true,
+		"TestSkipped/sub.golden":         true,
+		"TestSkipped.golden.d":           true,
+		"TestSkipped.golden.d/tree/file": true,
+		"TestSkippedOther.golden":        false,
+		"TestOther.golden":               false,
 	} {
-		if got := reg.isUsed(filepath.Join(dir, filepath.FromSlash(p))); got != want {
-			t.Errorf("after Keep, isUsed(%s) = %v, want %v", p, got, want)
+		if got := keptAt(kept, goldenwrite.RealPath(filepath.Join(dir, filepath.FromSlash(p)))); got != want {
+			t.Errorf("after Keep, %s kept = %v, want %v", p, got, want)
 		}
 	}
 }

@@ -1,20 +1,19 @@
 package golden
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 )
 
-// Main runs the tests of m and then looks for unused goldens, as [Run]
-// does, and exits the process with the result. Call it from TestMain:
+// Main runs the tests of m, then reports what updates wrote and the
+// goldens the run did not use, as [Run] does, and exits the process with
+// the result. Call it from TestMain:
 //
 //	func TestMain(m *testing.M) { golden.Main(m) }
 func Main(m *testing.M) {
@@ -22,72 +21,79 @@ func Main(m *testing.M) {
 }
 
 // Run runs the tests of m and returns the exit code for [os.Exit], for a
-// TestMain with work left after the tests. After a full run that passed, it
-// looks for unused goldens: golden files and trees that no assertion, [Get]
-// or [Keep] of the run touched. In update mode (UPDATE_GOLDEN=1, true or
-// force, or -update) it removes them, logging each; otherwise it lists them
-// with the command that removes them and returns 1, so a stale golden fails
-// the run the way a failing test does.
+// TestMain with work left after the tests.
 //
-// It looks only in the golden directories below the package directory:
-// "testdata" and those given to [Dir] by the run's assertions. It
-// recognises as goldens only regular files named "*.golden" and the files
-// and symlinks inside directories named "*.golden" (golden trees); it never
-// reads, reports or removes anything else, such as test input next to the
-// goldens.
+// After the tests, when updates wrote goldens of the module, it prints a
+// summary: one "+N -M path" line per golden, sorted by path.
 //
-// It does nothing after a failure, and when the run was not full: under
+// After a full run that passed, it reports the goldens of its own package
+// that no assertion, [Get] or [Keep] of the run used. It never removes
+// anything: a golden one run does not use may be used by another (another
+// operating system, build tags, benchmarks); `golden unused --remove` of
+// the golden command removes what the go test -json logs of several runs
+// leave unused. It fails the run (returns 1) only for goldens it is sure
+// of, and lists the others without failing, saying why:
+//   - It judges only the golden directories of the package directory (the
+//     working directory when the test binary started, whatever a test
+//     does to it): "testdata" and the [Dir] directories the run used that
+//     lie inside it, by their real paths, so a golden used through a
+//     symlinked [Dir] counts as used. It does not look into a directory
+//     that holds Go source or a go.mod (another package or module) or
+//     whose name starts with "." or "_".
+//   - It recognises as goldens only regular files named "*.golden" and
+//     directories named "*.golden.d" (golden trees); it never reports
+//     anything else, such as test input next to the goldens.
+//   - It is sure of a golden whose path follows a test's default name
+//     (TestX.golden, TestX/sub.golden, TestX.golden.d) when every test that
+//     could use it ran: not when a test file of the package is excluded by
+//     build constraints here (a _windows_test.go file, a
+//     //go:build integration file), nor for a benchmark's golden when
+//     benchmarks did not run, nor for an example's that does not run. A
+//     golden with another name may be input or documentation: it is listed,
+//     never counted.
+//
+// It judges nothing after a failure, and when the run was not full: under
 // -run, -skip, -failfast, -short (tests skipped there would count as
 // unused), -list, -fuzz and in fuzzing workers. A test that skips itself
 // on some platforms should call [Keep] before skipping.
 func Run(m *testing.M) int {
+	pkg := startDir // before the tests run: one may change the working directory
 	code := m.Run()
-	if code != 0 {
+	printWritten(os.Stdout, used)
+	if code != 0 || !fullRun(flag.Lookup) {
 		return code
 	}
-	cwd, err := os.Getwd()
-	if err != nil {
-		fmt.Printf("golden: unused goldens not checked: %v\n", err)
-		return 1
-	}
-	return afterRun(os.Stdout, used, cwd, os.Getenv, flag.Lookup)
+	return reportUnused(os.Stdout, used, pkg, flag.Lookup, analysePackage(pkg, buildContext()))
 }
 
-// afterRun checks for goldens that reg did not see used in the package in
-// directory pkg, after a run that passed; it writes its report to w and
-// returns the exit code.
-func afterRun(w io.Writer, reg *registry, pkg string, getenv func(string) string, lookup func(string) *flag.Flag) int {
-	if !fullRun(lookup) {
-		return 0
+// printWritten prints what the updates of this process wrote in goldens
+// of the module, sorted by path.
+func printWritten(w io.Writer, reg *registry) {
+	reg.mu.Lock()
+	var lines []string
+	for _, wr := range reg.written {
+		if !strings.HasPrefix(wr.path, "/") && !strings.HasPrefix(wr.path, "../") && !isWindowsAbs(wr.path) {
+			lines = append(lines, wr.summary.String())
+		}
 	}
-	set, err := readSetting(getenv, lookup)
-	if err != nil {
-		fmt.Fprintln(w, err)
-		return 1
+	reg.mu.Unlock()
+	if len(lines) == 0 {
+		return
 	}
-	unused, err := reg.findUnused(pkg, reg.goldenDirs(filepath.Join(pkg, "testdata")))
-	if err != nil {
-		fmt.Fprintf(w, "golden: unused goldens not checked: %v\n", err)
-		return 1
+	slices.Sort(lines)
+	fmt.Fprintf(w, "golden: this run wrote %s:\n", plural(len(lines), "golden"))
+	for _, l := range lines {
+		fmt.Fprintf(w, "\t%s\n", l)
 	}
-	if len(unused) == 0 {
-		return 0
+}
+
+func isWindowsAbs(p string) bool { return len(p) > 1 && p[1] == ':' }
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
 	}
-	if set.mode == overwrite {
-		return removeUnused(w, pkg, unused)
-	}
-	fmt.Fprintf(w, "golden: %d unused golden file(s): no assertion, Get or Keep of this full run touched them:\n", len(unused))
-	for _, u := range unused {
-		fmt.Fprintf(w, "\t%s\n", rel(pkg, u.path))
-	}
-	cmd := "UPDATE_GOLDEN=1 go test " + packageArg(pkg)
-	if set.ci != "" {
-		fmt.Fprintf(w, "Updates are refused under CI=%s; to remove them, run outside CI from the module root:\n\t%s\n", set.ci, cmd)
-	} else {
-		fmt.Fprintf(w, "To remove them, run from the module root:\n\t%s\n", cmd)
-	}
-	fmt.Fprintln(w, "A test that skips before asserting keeps its goldens with golden.Keep(t).")
-	return 1
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 // fullRun reports whether every test of the package ran.
@@ -105,100 +111,60 @@ func fullRun(lookup func(string) *flag.Flag) bool {
 	return true
 }
 
-// goldenDirs returns the golden directories to search: dflt and those the
-// run's assertions used.
-func (r *registry) goldenDirs(dflt string) []string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	dirs := []string{dflt}
-	for d := range r.dirs {
-		dirs = append(dirs, d)
+// benchmarksRan reports whether -bench selected every benchmark of names.
+func benchmarksRan(lookup func(string) *flag.Flag, names []string) bool {
+	f := lookup("test.bench")
+	if f == nil || f.Value.String() == "" {
+		return len(names) == 0
 	}
-	slices.Sort(dirs)
-	return slices.Compact(dirs)
-}
-
-// found is a golden found on disk: its path and the golden directory
-// holding it.
-type found struct{ dir, path string }
-
-// findUnused returns the goldens below the directories dirs, each inside
-// pkg, that the run did not use. A directory that is missing, not inside
-// pkg or inside another of dirs is skipped.
-func (r *registry) findUnused(pkg string, dirs []string) ([]found, error) {
-	var unused []found
-	for i, dir := range dirs {
-		if !inside(pkg, dir) || slices.ContainsFunc(dirs[:i], func(d string) bool { return inside(d, dir) }) {
-			continue
-		}
-		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if p == dir && errors.Is(err, fs.ErrNotExist) {
-					return nil
-				}
-				return err
-			}
-			if p == dir && !d.IsDir() {
-				return filepath.SkipDir // a file or symlink: not a golden directory
-			}
-			if d.IsDir() || !isGolden(dir, p, d) || r.isUsed(p) {
-				return nil
-			}
-			unused = append(unused, found{dir, p})
-			return nil
-		})
-		if err != nil {
-			return nil, err
+	top, _, _ := strings.Cut(f.Value.String(), "/")
+	re, err := regexp.Compile(top)
+	if err != nil {
+		return false
+	}
+	for _, n := range names {
+		if !re.MatchString(n) {
+			return false
 		}
 	}
-	slices.SortFunc(unused, func(a, b found) int { return strings.Compare(filepath.ToSlash(a.path), filepath.ToSlash(b.path)) })
-	return unused, nil
+	return true
 }
 
-// isGolden reports whether p, below the golden directory dir, is a golden:
-// a regular file named "*.golden" or a file or symlink in a "*.golden" tree.
-func isGolden(dir, p string, d fs.DirEntry) bool {
-	r, _ := filepath.Rel(dir, p)
-	elems := strings.Split(filepath.ToSlash(r), "/")
-	for _, e := range elems[:len(elems)-1] {
-		if strings.HasSuffix(e, ".golden") {
-			return d.Type().IsRegular() || d.Type() == fs.ModeSymlink
+// reportUnused writes to w the goldens of the package in directory pkg
+// that reg did not see used, after a full run that passed, and returns
+// the exit code: 1 when it is sure some are unused.
+func reportUnused(w io.Writer, reg *registry, pkg string, lookup func(string) *flag.Flag, info packageInfo) int {
+	found, err := reg.findUnused(pkg)
+	if err != nil {
+		fmt.Fprintf(w, "golden: unused goldens not checked: %v\n", err)
+		return 1
+	}
+	var sure, unsure []string
+	benchRan := benchmarksRan(lookup, info.benchmarks)
+	for _, u := range found {
+		why := info.doubt(u, benchRan, packageArg(pkg))
+		if why == "" {
+			sure = append(sure, u.display)
+		} else {
+			unsure = append(unsure, u.display+" ("+why+")")
 		}
 	}
-	return d.Type().IsRegular() && strings.HasSuffix(elems[len(elems)-1], ".golden")
-}
-
-// removeUnused removes the unused goldens and the directories their removal
-// emptied, logging each.
-func removeUnused(w io.Writer, pkg string, unused []found) int {
-	code := 0
-	for _, u := range unused {
-		if err := os.Remove(u.path); err != nil {
-			fmt.Fprintf(w, "golden: remove unused %q: %v\n", rel(pkg, u.path), err)
-			code = 1
-			continue
+	if len(sure) > 0 {
+		fmt.Fprintf(w, "golden: %s that no assertion, Get or Keep of this full run used:\n", plural(len(sure), "unused golden"))
+		for _, s := range sure {
+			fmt.Fprintf(w, "\t%s\n", s)
 		}
-		fmt.Fprintf(w, "golden: removed unused %s\n", rel(pkg, u.path))
+		fmt.Fprintln(w, "Delete them, or call golden.Keep(t) in a test that skips before asserting. golden.Main removes nothing; "+
+			"`golden unused --remove` removes what the go test -json logs of several runs leave unused.")
 	}
-	for _, u := range slices.Backward(unused) {
-		for d := filepath.Dir(u.path); d != u.dir && inside(u.dir, d); d = filepath.Dir(d) {
-			if os.Remove(d) != nil { // not empty: keep it and its parents
-				break
-			}
+	if len(unsure) > 0 {
+		fmt.Fprintf(w, "golden: %s this run did not use, not counted as unused:\n", plural(len(unsure), "golden"))
+		for _, s := range unsure {
+			fmt.Fprintf(w, "\t%s\n", s)
 		}
 	}
-	return code
-}
-
-// inside reports whether p is dir or below it.
-func inside(dir, p string) bool {
-	r, err := filepath.Rel(dir, p)
-	return err == nil && filepath.IsLocal(r)
-}
-
-func rel(base, p string) string {
-	if r, err := filepath.Rel(base, p); err == nil {
-		return filepath.ToSlash(r)
+	if len(sure) > 0 {
+		return 1
 	}
-	return p
+	return 0
 }

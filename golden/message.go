@@ -1,7 +1,7 @@
 package golden
 
 import (
-	"errors"
+	"bytes"
 	"fmt"
 	"os"
 	"path"
@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/tmpkit/tmpkit/internal/diff"
+	"github.com/tmpkit/tmpkit/internal/goldenwrite"
 )
 
 // Failure messages. Each says what differs and where, and ends with the
@@ -21,29 +22,40 @@ func (c *call) missing(set setting, loc location, got []byte) error {
 	fmt.Fprintf(&b, "golden: %q does not exist.\n", loc.display)
 	c.saveArtifact(&b, loc, func(dst string) error { return writeArtifact(dst, got) })
 	c.tell(&b, set, "new", "create it from the output")
-	return errors.New(b.String())
+	return &difference{b.String()}
 }
 
 // mismatch reports a golden file whose content differs from got.
 func (c *call) mismatch(set setting, loc location, want, got []byte, exact bool) error {
 	var b strings.Builder
-	if diff.IsBinary(want) || diff.IsBinary(got) {
+	report, binary := diff.Report(shown(want, got, exact), got, diff.Options{WantLabel: loc.display, GotLabel: "got"})
+	if binary {
 		fmt.Fprintf(&b, "golden: %q differs from the output:\n", loc.display)
-		b.WriteString(diff.Binary(want, got))
 	} else {
 		fmt.Fprintf(&b, "golden: %q differs from the output (-want +got):\n", loc.display)
-		b.WriteString(diff.Text(string(comparable(want, exact)), string(comparable(got, exact)),
-			diff.Options{WantLabel: loc.display, GotLabel: "got"}))
 	}
+	b.WriteString(report)
 	c.saveArtifact(&b, loc, func(dst string) error { return writeArtifact(dst, got) })
 	c.tell(&b, set, "1", "update it")
-	return errors.New(b.String())
+	return &difference{b.String()}
+}
+
+// shown returns the golden want as a diff against got shows it: with its
+// CRLF line endings read as LF (as the comparison reads them), unless
+// exact or got itself has CRLF line endings, which then are what differs.
+func shown(want, got []byte, exact bool) []byte {
+	// IndexByte first: it runs at memory speed, and a golden without "\r"
+	// is shown as it is, however large.
+	if exact || bytes.IndexByte(want, '\r') < 0 || bytes.Contains(got, []byte("\r\n")) {
+		return want
+	}
+	return goldenwrite.Fold(want)
 }
 
 // tell ends a message with the command that runs the test with
 // UPDATE_GOLDEN=value, or says that CI refused the update.
 func (c *call) tell(b *strings.Builder, set setting, value, what string) {
-	cmd := updateCommand(value, c.cwd, c.test)
+	cmd := updateCommand(value, c.pkgDir, c.test)
 	if set.ci != "" {
 		fmt.Fprintf(b, "Updates are refused under CI=%s (UPDATE_GOLDEN=force overrides this); to %s, run outside CI from the module root:\n\t%s", set.ci, what, cmd)
 		return
@@ -66,5 +78,5 @@ func (c *call) saveArtifact(b *strings.Builder, loc location, save func(dst stri
 }
 
 func writeArtifact(dst string, data []byte) error {
-	return os.WriteFile(dst, data, newFileMode)
+	return os.WriteFile(dst, data, goldenwrite.NewFileMode)
 }

@@ -17,13 +17,14 @@ const (
 
 // acceptedValues is quoted in the error for an invalid UPDATE_GOLDEN.
 const acceptedValues = "1 or true (create and overwrite goldens), new (only create missing ones), " +
-	"force (create and overwrite, even under CI), 0, false or empty (compare only)"
+	"force (create and overwrite, even under CI or when the output is empty), 0, false or empty (compare only)"
 
 // setting is the update mode of one assertion, read when it runs.
 type setting struct {
 	mode  mode   // what the assertion may do
 	asked mode   // what UPDATE_GOLDEN or -update asked for, before CI
 	ci    string // the value of CI when it counts as true, else ""
+	force bool   // UPDATE_GOLDEN=force: also under CI, and a golden may be emptied
 }
 
 // refused reports whether CI turned a requested update into a comparison.
@@ -50,7 +51,7 @@ func readSetting(getenv func(string) string, lookup func(string) *flag.Flag) (se
 	if updateFlag(lookup) {
 		s.asked = overwrite
 	}
-	s.mode = s.asked
+	s.mode, s.force = s.asked, force
 	if ci := getenv("CI"); isCI(ci) {
 		s.ci = ci
 		if !force {

@@ -69,7 +69,7 @@ func TestReadSettingMatrix(t *testing.T) {
 				name := fmt.Sprintf("UPDATE_GOLDEN=%q CI=%q flag %s", v, ci, fl)
 				if !ok {
 					want := fmt.Sprintf("golden: UPDATE_GOLDEN=%q is not a valid value; use 1 or true (create and overwrite goldens), "+
-						"new (only create missing ones), force (create and overwrite, even under CI), 0, false or empty (compare only)", v)
+						"new (only create missing ones), force (create and overwrite, even under CI or when the output is empty), 0, false or empty (compare only)", v)
 					if err == nil || err.Error() != want {
 						t.Errorf("%s: err = %v, want %q", name, err, want)
 					}
@@ -138,14 +138,14 @@ func TestUpdateModeMatrix(t *testing.T) {
 							t.Errorf("an invalid UPDATE_GOLDEN wrote goldens")
 						}
 					case m == overwrite:
-						checkPassed(t, differs, "golden: updated "+filepath.ToSlash(dir)+"/old.golden")
-						checkPassed(t, missing, "golden: created "+filepath.ToSlash(dir)+"/missing.golden")
+						checkPassed(t, differs, "golden: wrote +1 -1 "+filepath.ToSlash(dir)+"/old.golden")
+						checkPassed(t, missing, "golden: wrote +1 -0 "+filepath.ToSlash(dir)+"/missing.golden (new)")
 						if string(old) != "new\n" || string(made) != "made\n" {
 							t.Errorf("overwrite mode left old=%q made=%q", old, made)
 						}
 					case m == createMissing:
-						checkFatal(t, differs, "UPDATE_GOLDEN=1 go test")
-						checkPassed(t, missing, "golden: created "+filepath.ToSlash(dir)+"/missing.golden")
+						checkError(t, differs, "UPDATE_GOLDEN=1 go test")
+						checkPassed(t, missing, "golden: wrote +1 -0 "+filepath.ToSlash(dir)+"/missing.golden (new)")
 						if string(old) != "old\n" || string(made) != "made\n" {
 							t.Errorf("new mode left old=%q made=%q", old, made)
 						}
@@ -153,11 +153,11 @@ func TestUpdateModeMatrix(t *testing.T) {
 						if onCI := ci == "true" || ci == "1" || ci == "woodpecker"; onCI {
 							// Under CI a failure says updates are refused
 							// there, whether or not one was asked for.
-							checkFatal(t, differs, "Updates are refused under CI="+ci)
-							checkFatal(t, missing, "Updates are refused under CI="+ci)
+							checkError(t, differs, "Updates are refused under CI="+ci)
+							checkError(t, missing, "Updates are refused under CI="+ci)
 						} else {
-							checkFatal(t, differs, "To update it, run from the module root:\n\tUPDATE_GOLDEN=1 go test")
-							checkFatal(t, missing, "To create it from the output, run from the module root:\n\tUPDATE_GOLDEN=new go test")
+							checkError(t, differs, "To update it, run from the module root:\n\tUPDATE_GOLDEN=1 go test")
+							checkError(t, missing, "To create it from the output, run from the module root:\n\tUPDATE_GOLDEN=new go test")
 						}
 						if string(old) != "old\n" || err == nil {
 							t.Errorf("compare mode wrote goldens: old=%q made=%q", old, made)
@@ -179,10 +179,22 @@ func checkFatal(t *testing.T, f *faketb.TB, want string) {
 	}
 }
 
+// checkError checks that f failed with one Errorf message holding want
+// and went on: a missing or differing golden.
+func checkError(t *testing.T, f *faketb.TB, want string) {
+	t.Helper()
+	if errs := f.Errors(); len(errs) != 1 || !strings.Contains(errs[0], want) || len(f.Fatals()) != 0 {
+		t.Errorf("Errorf messages %q, Fatalf %q; want one Errorf that contains %q", errs, f.Fatals(), want)
+	}
+	if f.Called("Helper") == 0 {
+		t.Errorf("Helper was not called")
+	}
+}
+
 func checkPassed(t *testing.T, f *faketb.TB, log string) {
 	t.Helper()
 	if f.Failed() {
-		t.Errorf("failed: %s", f.Fatals())
+		t.Errorf("failed: %s%s", f.Fatals(), f.Errors())
 	}
 	if !slices.Equal(f.Logs(), []string{log}) {
 		t.Errorf("logs = %q, want [%q]", f.Logs(), log)

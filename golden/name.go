@@ -14,7 +14,9 @@ import (
 //
 // A test name (t.Name()) becomes a path below the golden directory: each
 // "/"-separated element becomes a directory, and the last one a file with
-// ".golden" appended, so "TestX/case_1" is "TestX/case_1.golden". The testing
+// ".golden" appended, so "TestX/case_1" is "TestX/case_1.golden", or, for a
+// golden tree, a directory with ".golden.d" appended: "TestX/case_1.golden.d".
+// The two can never collide, nor can one lie inside the other. The testing
 // package already turns spaces into "_" and makes names unique with "#01",
 // "#02", ...; the encoding below makes every element a valid, portable file
 // name while keeping distinct names distinct, and leaves the names most tests
@@ -28,8 +30,10 @@ import (
 //   - a trailing '.', which Windows would drop
 //   - the first letter of a Windows device name (CON, PRN, AUX, NUL, COM0-9,
 //     LPT0-9, CONIN$, CONOUT$, also followed by an extension): "CON" is "%43ON"
-//   - the '.' of a trailing ".golden", so a directory of subtest goldens is
-//     never mistaken for a golden tree: "a.golden" is "a%2Egolden"
+//   - the '.' of a trailing ".golden" or ".golden.d", in any letter case,
+//     so a directory of subtest goldens is never a golden file's path nor a
+//     golden tree's, and a golden file never lies in a golden tree:
+//     "a.golden" is "a%2Egolden", "a.Golden.d" is "a%2EGolden.d"
 //
 // The empty element (from t.Run("") or a name ending in "/") is "%" alone.
 // An encoded element longer than 200 bytes keeps its first 182 bytes or
@@ -48,13 +52,22 @@ import (
 const maxElem = 200
 
 // defaultName returns the slash-separated path, below the golden directory,
-// of the golden of the test named test.
-func defaultName(test string) string {
+// of the golden file of the test named test.
+func defaultName(test string) string { return encodeTest(test) + ".golden" }
+
+// defaultTreeName returns the slash-separated path, below the golden
+// directory, of the golden tree of the test named test.
+func defaultTreeName(test string) string { return encodeTest(test) + treeSuffix }
+
+// treeSuffix ends the default path of a golden tree.
+const treeSuffix = ".golden.d"
+
+func encodeTest(test string) string {
 	elems := strings.Split(test, "/")
 	for i, e := range elems {
 		elems[i] = encodeElem(e)
 	}
-	return strings.Join(elems, "/") + ".golden"
+	return strings.Join(elems, "/")
 }
 
 func encodeElem(e string) string {
@@ -78,8 +91,10 @@ func encodeElem(e string) string {
 	if strings.HasSuffix(s, ".") {
 		s = s[:len(s)-1] + "%2E"
 	}
-	if strings.HasSuffix(s, ".golden") {
-		s = s[:len(s)-len(".golden")] + "%2Egolden"
+	for _, suffix := range []string{".golden", treeSuffix} {
+		if n := len(s) - len(suffix); n >= 0 && strings.EqualFold(s[n:], suffix) {
+			s = s[:n] + "%2E" + s[n+1:]
+		}
 	}
 	if isDeviceName(s) {
 		var esc strings.Builder

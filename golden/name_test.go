@@ -31,6 +31,10 @@ func TestDefaultName(t *testing.T) {
 		{"TestX/CONSOLE", "TestX/CONSOLE.golden"},
 		{"TestX/COM10", "TestX/COM10.golden"},
 		{"TestX/out.golden", "TestX/out%2Egolden.golden"},
+		{"TestX/out.GOLDEN", "TestX/out%2EGOLDEN.golden"},
+		{"TestX/out.golden.d", "TestX/out%2Egolden.d.golden"},
+		{"TestX/out.Golden.D", "TestX/out%2EGolden.D.golden"},
+		{"TestX/out.golden.d/sub", "TestX/out%2Egolden.d/sub.golden"},
 		{"TestX/", "TestX/%.golden"},
 		{"TestX//a", "TestX/%/a.golden"},
 		{"TestX/\x00\x1b\u200b", "TestX/%00%1B%E2%80%8B.golden"},
@@ -106,8 +110,8 @@ func unportable(e string) string {
 		return "starts with a dot"
 	case strings.HasSuffix(e, ".") || strings.HasSuffix(e, " "):
 		return "ends with a dot or space"
-	case strings.HasSuffix(e, ".golden"):
-		return "ends with .golden"
+	case hasSuffixFold(e, ".golden"), hasSuffixFold(e, ".golden.d"):
+		return "ends with .golden or .golden.d, in some letter case"
 	case strings.ContainsAny(e, `"*/:<>?\| `):
 		return "holds a character Windows forbids"
 	}
@@ -173,6 +177,42 @@ func FuzzDefaultName(f *testing.F) {
 			if !ok && 3*len(raw)+3 <= maxElem { // each byte takes at most 3
 				t.Fatalf("defaultName(%q): element %q shortened though short enough", test, elems[i])
 			}
+		}
+	})
+}
+
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+}
+
+// TestDefaultTreeName: a golden tree's default path is the file's with
+// ".golden.d" for ".golden", so Assert and AssertDir in one test do not
+// collide.
+func TestDefaultTreeName(t *testing.T) {
+	for test, want := range map[string]string{
+		"TestX":              "TestX.golden.d",
+		"TestX/sub":          "TestX/sub.golden.d",
+		"TestX/a.golden.d":   "TestX/a%2Egolden.d.golden.d",
+		"TestX/a.golden.d/b": "TestX/a%2Egolden.d/b.golden.d",
+	} {
+		if got := defaultTreeName(test); got != want {
+			t.Errorf("defaultTreeName(%q) = %q, want %q", test, got, want)
+		}
+	}
+}
+
+// FuzzDefaultTreeNameApart checks that no default golden file path is a
+// default golden tree path, lies inside one, or holds one, whatever the
+// letter case, as on macOS and Windows.
+func FuzzDefaultTreeNameApart(f *testing.F) {
+	f.Add("TestX", "TestX")
+	f.Add("TestX/a", "TestX/a.golden.d/b")
+	f.Add("TestX/a", "TestX/a.GOLDEN.D/b")
+	f.Add("TestX/a.golden", "TestX/a")
+	f.Fuzz(func(t *testing.T, fileTest, treeTest string) {
+		file, tree := strings.ToLower(defaultName(fileTest)), strings.ToLower(defaultTreeName(treeTest))
+		if file == tree || strings.HasPrefix(file, tree+"/") || strings.HasPrefix(tree, file+"/") {
+			t.Fatalf("the golden file of %q, %q, and the golden tree of %q, %q, collide", fileTest, defaultName(fileTest), treeTest, defaultTreeName(treeTest))
 		}
 	})
 }

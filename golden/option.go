@@ -32,8 +32,9 @@ type config struct {
 	// inject failures without any package-level mutable variable.
 	getenv       func(string) string         // replaces os.Getenv
 	lookupFlag   func(string) *flag.Flag     // replaces flag.Lookup
-	beforeRename func(tmp, dst string) error // runs between temp write and rename
+	beforeRename func(tmp, dst string) error // runs before each rename that makes a write visible
 	reg          *registry                   // replaces used, to simulate another run
+	pkgDir       string                      // replaces startDir: another package directory
 }
 
 func newConfig(opts []Option) config {
@@ -59,9 +60,11 @@ func (c *config) fail(err error) {
 // golden directory: "", ".", an absolute path, a ".." element, a backslash
 // or a colon make the assertion fail.
 //
-// [Main] recognises only goldens named "*.golden" or lying inside a
-// "*.golden" directory; a golden with another name is never reported as
-// unused nor removed.
+// [Main] recognises as goldens only regular files named "*.golden" and
+// directories named "*.golden.d" (golden trees), and counts as unused only
+// those whose path follows a test's name; a golden with another name is
+// never reported, and a *.golden file with another path is listed, never
+// counted. Nothing is ever removed.
 func Name(name string) Option {
 	return Option{func(c *config) {
 		c.placedBy = "Name"
@@ -74,7 +77,9 @@ func Name(name string) Option {
 }
 
 // Dir sets the golden directory, relative to the package directory (the
-// working directory of a test) or absolute. The default is "testdata".
+// working directory go test starts the test binary in, whatever a test
+// later does to the working directory) or absolute. The default is
+// "testdata".
 func Dir(dir string) Option {
 	return Option{func(c *config) {
 		c.placedBy = "Dir"
@@ -86,10 +91,13 @@ func Dir(dir string) Option {
 	}}
 }
 
-// Exact makes the comparison byte for byte. Without it, text (content
-// without NUL bytes that is valid UTF-8) is compared after turning every
-// "\r\n" into "\n" on both sides, so a golden checked out with Windows line
-// endings still matches. [Get] also returns the bytes unchanged under Exact.
+// Exact makes the comparison byte for byte. Without it, a text golden
+// (without NUL bytes, valid UTF-8) also matches when its "\r\n" line
+// endings, read as "\n", make it equal to the output, so a golden checked
+// out with Windows line endings still matches; the output's own line
+// endings are never folded, so output that starts printing "\r\n" differs
+// from a golden holding "\n" with or without Exact. [Get] also returns the
+// bytes unchanged under Exact.
 func Exact() Option {
 	return Option{func(c *config) { c.exact = true }}
 }

@@ -58,7 +58,7 @@ func TestParallelUpdates(t *testing.T) {
 	want := fmt.Sprintf(`golden: "$DIR/shared.golden": two assertions in this run expect different content `+
 		`(first TestParallelUpdates/group/racer%s, then TestParallelUpdates/group/racer%s); a golden holds one result, `+
 		`so the last update would win silently: give each assertion its own golden with golden.Name`, winner, loser)
-	checkMessage(t, racers[loser], dir, want)
+	checkFailure(t, racers[loser], dir, want)
 	checkContent(t, filepath.Join(dir, "shared.golden"), strings.Repeat("racer "+winner+"\n", 50_000))
 	if entries, err := os.ReadDir(dir); err != nil || len(entries) != 2 {
 		t.Errorf("golden dir holds %v (%v), want shared.golden and the test's folder", entries, err)

@@ -3,23 +3,26 @@ package golden
 import (
 	"fmt"
 	"hash/maphash"
-	"path/filepath"
 	"strings"
 	"sync"
 
+	"github.com/tmpkit/tmpkit/internal/goldenwrite"
 	"golang.org/x/text/unicode/norm"
 )
 
 // used is the bookkeeping of the current test process: which goldens its
-// assertions used and what content they expected there. It is the package's
-// only package-level variable, and it holds no setting a user could change:
-// it exists because three promises need to see more than one assertion:
-//   - two assertions expecting different content in one golden fail, instead
-//     of the last write winning silently, even from parallel subtests racing
-//     on it (each golden has a lock held while it is compared and written);
+// assertions used, what content updates expected there and what they
+// wrote. It holds no setting a user could change: it exists because four
+// promises need to see more than one assertion:
+//   - in update mode, two assertions expecting different content in one
+//     golden fail, instead of the last write winning silently, even from
+//     parallel subtests racing on it (each golden has a lock held while it
+//     is compared and written); outside update mode each is compared with
+//     the file;
 //   - two goldens whose paths differ only in case or Unicode normalisation,
 //     one file on macOS and Windows, fail;
-//   - [Main] learns which goldens no assertion touched.
+//   - [Main] learns which goldens no assertion touched, and what updates
+//     wrote.
 var used = &registry{}
 
 type registry struct {
@@ -28,6 +31,30 @@ type registry struct {
 	folded  map[string]string // fold(path) -> path
 	kept    []string          // absolute path prefixes from Keep
 	dirs    map[string]bool   // absolute golden directories used
+	written []written         // what updates wrote, for Main's summary
+	each    []string          // absolute directories Each read inputs from
+}
+
+// eachDir records that Each read inputs from dir: the goldens there are
+// Each's, named after its inputs, not after a test.
+func (r *registry) eachDir(dir string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.each = append(r.each, dir)
+}
+
+// written is what an update wrote in one golden.
+type written struct {
+	path    string // module-relative, slash-separated
+	summary goldenwrite.Summary
+}
+
+// wrote records that an update wrote s in the golden at path.
+func (r *registry) wrote(path string, s goldenwrite.Summary) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	s.Path = path
+	r.written = append(r.written, written{path, s})
 }
 
 // entry is one golden file or tree used in this process.
@@ -69,13 +96,14 @@ func (r *registry) acquire(loc location, tree bool) (*entry, error) {
 	return e, nil
 }
 
-// expect records that test expects content with digest sum in e, or
-// reports a conflict with an earlier assertion. e must be locked.
+// expect records that test, in update mode, expects content with digest
+// sum in e, or reports a conflict with an earlier assertion. e must be
+// locked.
 func (e *entry) expect(sum uint64, test, display string) error {
 	if e.hasSum && e.sum != sum {
-		return fmt.Errorf("golden: %q: two assertions in this run expect different content (first %s, then %s); "+
+		return &difference{fmt.Sprintf("golden: %q: two assertions in this run expect different content (first %s, then %s); "+
 			"a golden holds one result, so the last update would win silently: give each assertion its own golden with golden.Name",
-			display, e.test, test)
+			display, e.test, test)}
 	}
 	e.sum, e.hasSum, e.test = sum, true, test
 	return nil
@@ -86,30 +114,6 @@ func (r *registry) keep(prefix string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.kept = append(r.kept, prefix)
-}
-
-// isUsed reports whether an assertion used the golden file or tree at abs,
-// or a golden tree holding it, or Keep covered it.
-func (r *registry) isUsed(abs string) bool {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if _, ok := r.entries[abs]; ok {
-		return true
-	}
-	for p := filepath.Dir(abs); ; p = filepath.Dir(p) {
-		if e, ok := r.entries[p]; ok && e.tree {
-			return true
-		}
-		if filepath.Dir(p) == p {
-			break
-		}
-	}
-	for _, k := range r.kept {
-		if abs == k || strings.HasPrefix(abs, k+string(filepath.Separator)) {
-			return true
-		}
-	}
-	return false
 }
 
 // seed keys the content sums of this process; it never changes after

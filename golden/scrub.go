@@ -2,13 +2,10 @@ package golden
 
 import (
 	"bytes"
-	"cmp"
 	"errors"
+	"fmt"
 	"os"
-	"path/filepath"
 	"regexp"
-	"slices"
-	"strings"
 
 	"github.com/tmpkit/tmpkit/tmptest"
 )
@@ -57,8 +54,12 @@ func ScrubRegexp(re *regexp.Regexp, repl string) Option {
 // it is compared or written, in every spelling the code under test may
 // print: as given, cleaned, absolute, with symlinks resolved (macOS's /var is
 // /private/var), with forward slashes, and with backslashes doubled as JSON
-// and %q write them on Windows. Longer spellings are replaced first. An
-// empty p makes the assertion fail.
+// and %q write them on Windows. Longer spellings are replaced first. A
+// spelling is replaced only where it is a whole path or starts one: not
+// where a letter, digit or one of "_-.~+@%" comes just before it or just
+// after it ("/tmp" in "/var/tmp" or "/tmpfoo" stays; "/tmp/x", "/tmp." at the
+// end of a sentence and "(/tmp)" are scrubbed). An empty p makes the
+// assertion fail.
 func ScrubPath(p, placeholder string) Option {
 	return Option{func(c *config) {
 		if p == "" {
@@ -71,66 +72,36 @@ func ScrubPath(p, placeholder string) Option {
 	}}
 }
 
-// ScrubTempDirs replaces the test's temporary directories in the output
-// before it is compared or written:
+// ScrubTempDirs replaces, in the output before it is compared or written,
+// every temporary path the test made, each with a placeholder that is the
+// same on every run:
+//   - each path tmpkit's tmptest made for the test and its parent tests
+//     (tmptest.Dir, File, WriteFile, Path, and those built on them, such as
+//     aferoadapter.TempDir) becomes "$TMPTEST/001", "$TMPTEST/002", ...,
+//     numbered in the order they were made;
 //   - the directory holding every t.TempDir() of the test becomes
 //     "$TESTTMP", so the first t.TempDir() is "$TESTTMP/001", the second
-//     "$TESTTMP/002" (to learn it, ScrubTempDirs calls t.TempDir once more);
+//     "$TESTTMP/002";
 //   - [tmptest.BaseDir] and [os.TempDir] become "$TMPDIR".
 //
-// Every spelling of these paths is replaced, as by [ScrubPath]. Names that
-// [tmptest.Dir] and [tmptest.File] create below $TMPDIR carry a random part:
-// scrub each such path with ScrubPath(dir, "$SOMETHING") first.
+// Every spelling of these paths is replaced, as by [ScrubPath], only where
+// it is a whole path or starts one. Learning the t.TempDir directory makes
+// none: it is recognised by the name the testing package gives it.
 func ScrubTempDirs() Option {
 	return Option{func(c *config) {
 		c.scrub(func(call *call) func([]byte) []byte {
 			var all []replacement
-			if call.tempDir != nil {
-				all = append(all, spellings(filepath.Dir(call.tempDir()), "$TESTTMP")...)
+			if call.created != nil {
+				for i, p := range call.created() {
+					all = append(all, spellings(p, fmt.Sprintf("$TMPTEST/%03d", i+1))...)
+				}
 			}
+			all = append(all, testTempDir(call.test, call.getenv)...)
 			all = append(all, spellings(tmptest.BaseDir(), "$TMPDIR")...)
 			all = append(all, spellings(os.TempDir(), "$TMPDIR")...)
 			return replacePaths(all)
 		})
 	}}
-}
-
-type replacement struct{ old, repl string }
-
-// spellings lists the ways p may appear in output, each mapped to repl.
-func spellings(p, repl string) []replacement {
-	forms := []string{p, filepath.Clean(p)}
-	if abs, err := filepath.Abs(p); err == nil {
-		forms = append(forms, abs)
-		if real, err := filepath.EvalSymlinks(abs); err == nil {
-			forms = append(forms, real)
-		}
-	}
-	var out []replacement
-	for _, f := range forms {
-		for _, s := range []string{f, filepath.ToSlash(f), strings.ReplaceAll(f, `\`, `\\`)} {
-			out = append(out, replacement{s, repl})
-		}
-	}
-	return out
-}
-
-// replacePaths returns a function replacing each old with its repl, longest
-// first so that a path is replaced before any shorter path it contains.
-func replacePaths(rs []replacement) func([]byte) []byte {
-	seen := map[string]bool{"": true}
-	rs = slices.DeleteFunc(rs, func(r replacement) bool {
-		dup := seen[r.old]
-		seen[r.old] = true
-		return dup
-	})
-	slices.SortStableFunc(rs, func(a, b replacement) int { return cmp.Compare(len(b.old), len(a.old)) })
-	return func(b []byte) []byte {
-		for _, r := range rs {
-			b = bytes.ReplaceAll(b, []byte(r.old), []byte(r.repl))
-		}
-		return b
-	}
 }
 
 // scrubFunc resolves the scrubbers of c for call.

@@ -8,8 +8,8 @@ import (
 	"testing"
 )
 
-// structuredPkg is a package added to goModule's module: every structured
-// assertion, in real `go test` runs.
+// structuredPkg is a package of goModule's module: every structured
+// assertion, in real test binaries.
 var structuredPkg = map[string]string{
 	"structured/structured_test.go": `package structured
 
@@ -51,19 +51,11 @@ func TestParse(t *testing.T) {
 	"structured/testdata/parse/two.input": "two\n",
 }
 
-func TestGoTestStructured(t *testing.T) {
-	t.Parallel()
-	dir, run := goModule(t)
-	for name, content := range structuredPkg {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	pkg := filepath.Join(dir, "structured")
+// testStructured: every structured assertion through the test binary
+// of the module's structured package, saved by TestGoTest's go test run.
+func testStructured(t *testing.T, m *goModule) {
+	run := func(env []string, args ...string) (string, error) { return m.bin("bins", "structured", env, args...) }
+	pkg := m.path("structured")
 	golden := func(p string) string {
 		b, err := os.ReadFile(filepath.Join(pkg, filepath.FromSlash(p)))
 		if err != nil {
@@ -71,21 +63,10 @@ func TestGoTestStructured(t *testing.T) {
 		}
 		return string(b)
 	}
-	expect := func(out string, err error, ok bool, wants ...string) {
-		t.Helper()
-		if (err == nil) != ok {
-			t.Fatalf("go test: err %v, want success %v; output:\n%s", err, ok, out)
-		}
-		for _, w := range wants {
-			if !strings.Contains(out, w) {
-				t.Fatalf("output lacks %q:\n%s", w, out)
-			}
-		}
-	}
 
 	// Missing goldens fail with the command that creates each.
-	out, err := run([]string{"RANDOM=r1"}, "go", "test", "./structured")
-	expect(out, err, false,
+	out, err := run([]string{"RANDOM=r1"})
+	expect(t, out, err, false,
 		"UPDATE_GOLDEN=new go test ./structured -run '^TestJSON$'\n",
 		"UPDATE_GOLDEN=new go test ./structured -run '^TestValue$'\n",
 		"UPDATE_GOLDEN=new go test ./structured -run '^TestYAML$'\n",
@@ -93,15 +74,15 @@ func TestGoTestStructured(t *testing.T) {
 		"UPDATE_GOLDEN=new go test ./structured -run '^TestParse$/^two$'\n")
 
 	// A redaction selecting nothing fails in update mode too, writing nothing.
-	out, err = run([]string{"RANDOM=r1", "FIELD=x", "UPDATE_GOLDEN=1"}, "go", "test", "./structured", "-run", "^TestJSON$")
-	expect(out, err, false, `golden: Redact("$.xid", "[id]") selects nothing in the output of AssertJSON for "testdata/TestJSON.golden"`)
+	out, err = run([]string{"RANDOM=r1", "FIELD=x", "UPDATE_GOLDEN=1"}, "-test.run", "^TestJSON$")
+	expect(t, out, err, false, `golden: Redact("$.xid", "[id]") selects nothing in the output of AssertJSON for "testdata/TestJSON.golden"`)
 	if _, err := os.Stat(filepath.Join(pkg, "testdata", "TestJSON.golden")); err == nil {
 		t.Fatal("a redaction that selected nothing let the golden be written")
 	}
 
 	// UPDATE_GOLDEN=1 writes every golden, Each's beside their inputs.
-	out, err = run([]string{"RANDOM=r1", "UPDATE_GOLDEN=1"}, "go", "test", "./structured")
-	expect(out, err, true)
+	out, err = run([]string{"RANDOM=r1", "UPDATE_GOLDEN=1"})
+	expect(t, out, err, true)
 	for p, want := range map[string]string{
 		"testdata/TestJSON.golden":  "{\n  \"id\": \"[id]\",\n  \"name\": \"json\"\n}\n",
 		"testdata/TestValue.golden": "[]structured.item{\n\t{\n\t\tID: \"[id]\",\n\t\tName: \"value\",\n\t},\n}\n",
@@ -119,20 +100,20 @@ func TestGoTestStructured(t *testing.T) {
 	}
 
 	// Volatile values are redacted: another run with other ids passes.
-	out, err = run([]string{"RANDOM=r2"}, "go", "test", "./structured")
-	expect(out, err, true)
+	out, err = run([]string{"RANDOM=r2"})
+	expect(t, out, err, true)
 
 	// A changed output fails each assertion, and only the changed
 	// subtests of Each; the printed command updates that golden alone.
-	out, err = run([]string{"RANDOM=r3", "NAME=x"}, "go", "test", "./structured", "-artifacts", "-outputdir", t.TempDir())
-	expect(out, err, false, "--- FAIL: TestJSON", "--- FAIL: TestValue", "--- FAIL: TestYAML", "--- FAIL: TestParse/one", "--- FAIL: TestParse/two",
+	out, err = run([]string{"RANDOM=r3", "NAME=x"}, "-test.artifacts", "-test.outputdir", t.TempDir())
+	expect(t, out, err, false, "--- FAIL: TestJSON", "--- FAIL: TestValue", "--- FAIL: TestYAML", "--- FAIL: TestParse/one", "--- FAIL: TestParse/two",
 		`+		Name: "xvalue",`, "The output is saved in ")
 	command := regexp.MustCompile(`UPDATE_GOLDEN=1 go test ./structured -run '\^TestParse\$/\^two\$'`).FindString(out)
 	if command == "" {
 		t.Fatalf("no update command for TestParse/two:\n%s", out)
 	}
-	out, err = run([]string{"NAME=x", "UPDATE_GOLDEN=1"}, "go", "test", "./structured", "-run", "^TestParse$/^two$")
-	expect(out, err, true)
+	out, err = run([]string{"NAME=x", "UPDATE_GOLDEN=1"}, "-test.run", "^TestParse$/^two$")
+	expect(t, out, err, true)
 	if golden("testdata/parse/two.golden") != "xTWO\n" || golden("testdata/parse/one.golden") != "ONE\n" {
 		t.Errorf("the command updated: one %q, two %q", golden("testdata/parse/one.golden"), golden("testdata/parse/two.golden"))
 	}
@@ -143,6 +124,6 @@ func TestGoTestStructured(t *testing.T) {
 	if err := os.Remove(filepath.Join(pkg, "testdata", "parse", "one.input")); err != nil {
 		t.Fatal(err)
 	}
-	out, err = run([]string{"RANDOM=r4"}, "go", "test", "./structured")
-	expect(out, err, false, "golden: 1 unused golden file(s): no assertion, Get or Keep of this full run touched them:\n\ttestdata/parse/one.golden\n")
+	out, err = run([]string{"RANDOM=r4"})
+	expect(t, out, err, false, "golden: 1 unused golden that no assertion, Get or Keep of this full run used:\n\ttestdata/parse/one.golden\n")
 }

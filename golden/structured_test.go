@@ -16,7 +16,7 @@ func assertWith(t *testing.T, assert func(testing.TB, any, ...Option), v any, op
 	t.Helper()
 	var msgs string
 	f := runFake(t, "TestX", func(tb testing.TB) { assert(tb, v, opts...) })
-	for _, m := range f.Fatals() {
+	for _, m := range append(f.Fatals(), f.Errors()...) { // misuse stops the test, a difference does not
 		msgs += m
 	}
 	if f.Called("Helper") == 0 {

@@ -57,7 +57,7 @@ func TestAssertDirCreatesAndCompares(t *testing.T) {
 	t.Parallel()
 	dir := setup(t, nil)
 	f := assertDirFake(t, "TestTree", output, append(quiet(), Dir(dir))...)
-	checkMessage(t, f, dir, `golden: tree "$DIR/TestTree.golden" does not exist.
+	checkFailure(t, f, dir, `golden: tree "$DIR/TestTree.golden.d" does not exist.
 To create it from the output, run from the module root:
 	UPDATE_GOLDEN=new go test ./golden -run '^TestTree$'`)
 
@@ -65,33 +65,30 @@ To create it from the output, run from the module root:
 	if f.Failed() {
 		t.Fatal(f.Fatals())
 	}
-	wantLogs := []string{
-		"golden: created $DIR/TestTree.golden/README.md",
-		"golden: created $DIR/TestTree.golden/bin/run.sh",
-		"golden: created $DIR/TestTree.golden/data/blob.bin",
-		"golden: created $DIR/TestTree.golden/data/latest",
-		"golden: created $DIR/TestTree.golden/docs/guide/a.md",
-	}
+	wantLogs := []string{"golden: wrote +5 -0 $DIR/TestTree.golden.d/ (new, 5 added)\n" +
+		"\t+1 -0 README.md (new)\n\t+2 -0 bin/run.sh (new)\n\t+3 -0 bytes data/blob.bin (new)\n" +
+		"\t+1 -0 data/latest (new)\n\t+1 -0 docs/guide/a.md (new)"}
 	checkLogs(t, f, dir, wantLogs)
 	want := map[string]string{
 		"README.md": "# out\n", "bin": "dir", "bin/run.sh": "#!/bin/sh\necho run\n (executable)",
 		"data": "dir", "data/blob.bin": "\x00\x01\x02", "data/latest": "-> blob.bin",
 		"docs": "dir", "docs/guide": "dir", "docs/guide/a.md": "a\n",
 	}
-	if got := snapshot(t, filepath.Join(dir, "TestTree.golden")); !mapsEqual(got, want) {
+	if got := snapshot(t, filepath.Join(dir, "TestTree.golden.d")); !mapsEqual(got, want) {
 		t.Errorf("golden tree:\n%q\nwant\n%q", got, want)
 	}
-	checkMode(t, filepath.Join(dir, "TestTree.golden", "bin", "run.sh"), 0o755)
-	checkMode(t, filepath.Join(dir, "TestTree.golden", "docs", "guide", "a.md"), 0o644)
+	checkMode(t, filepath.Join(dir, "TestTree.golden.d", "bin", "run.sh"), 0o755)
+	checkMode(t, filepath.Join(dir, "TestTree.golden.d", "docs", "guide", "a.md"), 0o644)
 
-	// The same output compares equal; so does one with CRLF text, other
-	// non-executable modes and no empty directory.
+	// The same output compares equal; so does one with other
+	// non-executable modes and no empty directory. (CRLF in the output is
+	// a difference: TestOutputCRLFIsADifference.)
 	if f := assertDirFake(t, "TestTree", output, append(quiet(), Dir(dir))...); f.Failed() {
 		t.Error(f.Fatals())
 	}
 	crlf := fixture.Tree{
-		"README.md":       fixture.File("# out\r\n"),
-		"bin/run.sh":      fixture.File("#!/bin/sh\r\necho run\r\n").WithMode(0o700),
+		"README.md":       fixture.File("# out\n"),
+		"bin/run.sh":      fixture.File("#!/bin/sh\necho run\n").WithMode(0o700),
 		"data/blob.bin":   fixture.File("\x00\x01\x02"),
 		"data/latest":     fixture.Symlink("blob.bin"),
 		"docs/guide/a.md": fixture.File("a\n").WithMode(0o666),
@@ -115,7 +112,7 @@ func TestAssertDirMismatch(t *testing.T) {
 		"new.txt":         fixture.File("new\n"),
 	}
 	f := assertDirFake(t, "TestTree", changed, append(quiet(), Dir(dir), newRun())...)
-	want := `golden: tree "$DIR/TestTree.golden" differs from the output (missing: only in the golden tree; extra: only in the output):
+	want := `golden: tree "$DIR/TestTree.golden.d" differs from the output (missing: only in the golden tree; extra: only in the output):
 tree differs: 1 missing, 1 extra, 3 changed
 changed  README.md: content differs:
     --- want
@@ -132,47 +129,45 @@ To update it, run from the module root:
 	if runtime.GOOS == "windows" {
 		return // no executable bit
 	}
-	checkMessage(t, f, dir, want)
+	checkFailure(t, f, dir, want)
 }
 
 func TestAssertDirUpdateRemovesStaleInsideTreeOnly(t *testing.T) {
 	t.Parallel()
 	dir := setup(t, map[string]string{
-		"TestTree.golden/README.md":        "# old\r\n",
-		"TestTree.golden/stale.txt":        "stale\n",
-		"TestTree.golden/staledir/x.txt":   "stale\n",
-		"TestTree.golden/bin/run.sh":       "#!/bin/sh\necho run\n",
-		"TestTree.golden/data/blob.bin/x":  "a directory where a file goes\n",
-		"TestTree.golden/docs/guide/a.md":  "a\r\n",
-		"TestTree.golden.txt":              "a neighbour\n",
-		"TestOther.golden/stale.txt":       "another tree\n",
-		"TestTree/sub.golden":              "a subtest golden\n",
-		"TestTree.golden/emptydir/.keep":   "",
-		"TestTree.golden/data/latest/note": "a directory where a symlink goes\n",
+		"TestTree.golden.d/README.md":        "# old\r\n",
+		"TestTree.golden.d/stale.txt":        "stale\n",
+		"TestTree.golden.d/staledir/x.txt":   "stale\n",
+		"TestTree.golden.d/bin/run.sh":       "#!/bin/sh\necho run\n",
+		"TestTree.golden.d/data/blob.bin/x":  "a directory where a file goes\n",
+		"TestTree.golden.d/docs/guide/a.md":  "a\r\n",
+		"TestTree.golden.txt":                "a neighbour\n",
+		"TestOther.golden.d/stale.txt":       "another tree\n",
+		"TestTree/sub.golden":                "a subtest golden\n",
+		"TestTree.golden.d/emptydir/.keep":   "",
+		"TestTree.golden.d/data/latest/note": "a directory where a symlink goes\n",
 	})
-	os.Remove(filepath.Join(dir, "TestTree.golden", "emptydir", ".keep"))
+	os.Remove(filepath.Join(dir, "TestTree.golden.d", "emptydir", ".keep"))
 	outside := setup(t, map[string]string{"victim": "precious\n"})
-	os.Symlink(outside, filepath.Join(dir, "TestTree.golden", "docs", "escape"))
+	os.Symlink(outside, filepath.Join(dir, "TestTree.golden.d", "docs", "escape"))
 
 	f := assertDirFake(t, "TestTree", output, append(update(), Dir(dir))...)
 	if f.Failed() {
 		t.Fatal(f.Fatals())
 	}
-	checkLogs(t, f, dir, []string{
-		"golden: removed $DIR/TestTree.golden/data/blob.bin",
-		"golden: removed $DIR/TestTree.golden/data/latest",
-		"golden: removed $DIR/TestTree.golden/docs/escape",
-		"golden: removed $DIR/TestTree.golden/emptydir",
-		"golden: removed $DIR/TestTree.golden/stale.txt",
-		"golden: removed $DIR/TestTree.golden/staledir",
-		"golden: updated $DIR/TestTree.golden/README.md",
-		"golden: updated the mode of $DIR/TestTree.golden/bin/run.sh",
-		"golden: created $DIR/TestTree.golden/data/blob.bin",
-		"golden: created $DIR/TestTree.golden/data/latest",
-	})
-	checkContent(t, filepath.Join(dir, "TestTree.golden", "docs", "guide", "a.md"), "a\r\n") // same text: untouched
+	checkLogs(t, f, dir, []string{`golden: wrote +2 -6 $DIR/TestTree.golden.d/ (2 added, 5 removed, 2 changed)
+	+1 -1 README.md
+	+0 -0 bin/run.sh (executable bit)
+	+3 -0 bytes data/blob.bin (new)
+	+0 -1 data/blob.bin/x (removed)
+	+1 -0 data/latest (new)
+	+0 -1 data/latest/note (removed)
+	+0 -1 docs/escape (removed)
+	+0 -1 stale.txt (removed)
+	+0 -1 staledir/x.txt (removed)`})
+	checkContent(t, filepath.Join(dir, "TestTree.golden.d", "docs", "guide", "a.md"), "a\r\n") // same text: untouched
 	checkContent(t, filepath.Join(dir, "TestTree.golden.txt"), "a neighbour\n")
-	checkContent(t, filepath.Join(dir, "TestOther.golden", "stale.txt"), "another tree\n")
+	checkContent(t, filepath.Join(dir, "TestOther.golden.d", "stale.txt"), "another tree\n")
 	checkContent(t, filepath.Join(dir, "TestTree", "sub.golden"), "a subtest golden\n")
 	checkContent(t, filepath.Join(outside, "victim"), "precious\n")
 	if f := assertDirFake(t, "TestTree", output, append(quiet(), Dir(dir), newRun())...); f.Failed() {
@@ -189,30 +184,30 @@ func TestAssertDirScrubsAndConflicts(t *testing.T) {
 		t.Fatal(f.Fatals())
 	}
 	want := map[string]string{"log.txt": "built at HH:MM\n", "link": "-> /tmp/build-N/x"}
-	if got := snapshot(t, filepath.Join(dir, "TestTree.golden")); !mapsEqual(got, want) {
+	if got := snapshot(t, filepath.Join(dir, "TestTree.golden.d")); !mapsEqual(got, want) {
 		t.Errorf("scrubbed tree %q, want %q", got, want)
 	}
 	f := assertDirFake(t, "TestTree", fixture.Tree{"other": fixture.File("x")}, opts...)
-	checkMessage(t, f, dir, `golden: "$DIR/TestTree.golden": two assertions in this run expect different content (first TestTree, then TestTree); a golden holds one result, so the last update would win silently: give each assertion its own golden with golden.Name`)
-	f = assertFake(t, "TestTree", "a file\n", opts...)
-	checkMessage(t, f, dir, `golden: "$DIR/TestTree.golden" is used both as a golden file and as a golden tree (AssertDir) in this run; give one of them its own path with golden.Name`)
+	checkFailure(t, f, dir, `golden: "$DIR/TestTree.golden.d": two assertions in this run expect different content (first TestTree, then TestTree); a golden holds one result, so the last update would win silently: give each assertion its own golden with golden.Name`)
+	f = assertFake(t, "TestTree", "a file\n", append(opts, Name("TestTree.golden.d"))...)
+	checkMessage(t, f, dir, `golden: "$DIR/TestTree.golden.d" is used both as a golden file and as a golden tree (AssertDir) in this run; give one of them its own path with golden.Name`)
 }
 
 func TestAssertDirInterruptedUpdate(t *testing.T) {
 	t.Parallel()
-	dir := setup(t, map[string]string{"TestTree.golden/README.md": "# old\n"})
+	dir := setup(t, map[string]string{"TestTree.golden.d/README.md": "# old\n"})
 	fail := withBeforeRename(func(tmp, dst string) error { return errors.New("interrupted") })
 	f := assertDirFake(t, "TestTree", fixture.Tree{"README.md": fixture.File("# new\n")}, append(update(), Dir(dir), fail)...)
-	checkMessage(t, f, dir, `golden: write tree "$DIR/TestTree.golden": README.md: interrupted`)
-	checkContent(t, filepath.Join(dir, "TestTree.golden", "README.md"), "# old\n")
-	checkNoTempFiles(t, filepath.Join(dir, "TestTree.golden"))
+	checkMessage(t, f, dir, `golden: write tree "$DIR/TestTree.golden.d": README.md: interrupted`)
+	checkContent(t, filepath.Join(dir, "TestTree.golden.d", "README.md"), "# old\n")
+	checkNoTempFiles(t, filepath.Join(dir, "TestTree.golden.d"))
 }
 
 func TestAssertDirNotADirectory(t *testing.T) {
 	t.Parallel()
-	dir := setup(t, map[string]string{"TestTree.golden": "a file\n"})
+	dir := setup(t, map[string]string{"TestTree.golden.d": "a file\n"})
 	f := assertDirFake(t, "TestTree", output, append(quiet(), Dir(dir))...)
-	checkMessage(t, f, dir, `golden: read "$DIR/TestTree.golden": exists and is not a directory; a golden tree is a directory of files`)
+	checkMessage(t, f, dir, `golden: "$DIR/TestTree.golden.d" is a regular file, not a directory; a golden tree is a directory of files`)
 }
 
 func checkLogs(t *testing.T, f *faketb.TB, dir string, want []string) {

@@ -15,7 +15,7 @@ func TestUpdateWritesAtomicallyAndLogs(t *testing.T) {
 	t.Parallel()
 	dir := setup(t, nil)
 	f := assertFake(t, "TestX/sub", "v1\n", append(update(), Dir(dir))...)
-	if f.Failed() || !slices.Equal(f.Logs(), []string{"golden: created " + filepath.ToSlash(dir) + "/TestX/sub.golden"}) {
+	if f.Failed() || !slices.Equal(f.Logs(), []string{"golden: wrote +1 -0 " + filepath.ToSlash(dir) + "/TestX/sub.golden (new)"}) {
 		t.Fatalf("create: failed %v %s, logs %q", f.Failed(), f.Fatals(), f.Logs())
 	}
 	p := filepath.Join(dir, "TestX", "sub.golden")
@@ -27,7 +27,7 @@ func TestUpdateWritesAtomicallyAndLogs(t *testing.T) {
 		t.Fatal(err)
 	}
 	f = assertFake(t, "TestX/sub", "v2\n", append(update(), Dir(dir), newRun())...)
-	if f.Failed() || !slices.Equal(f.Logs(), []string{"golden: updated " + filepath.ToSlash(dir) + "/TestX/sub.golden"}) {
+	if f.Failed() || !slices.Equal(f.Logs(), []string{"golden: wrote +1 -1 " + filepath.ToSlash(dir) + "/TestX/sub.golden"}) {
 		t.Fatalf("update: failed %v %s, logs %q", f.Failed(), f.Fatals(), f.Logs())
 	}
 	checkMode(t, p, 0o600)
@@ -90,7 +90,8 @@ func TestUpdateRefusesNonRegularFile(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		return // the error text differs
 	}
-	checkMessage(t, f, dir, `golden: read "$DIR/TestX.golden": is a directory`)
+	checkMessage(t, f, dir, `golden: "$DIR/TestX.golden" is a directory, not a regular file; `+
+		`an update never replaces a directory, which may hold more than goldens: move it, or give the assertion its own path with golden.Name`)
 }
 
 func TestUpdateDoesNotFollowSymlinksOut(t *testing.T) {

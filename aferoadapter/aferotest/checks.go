@@ -11,6 +11,8 @@ var checks = slices.Concat(
 	linkChecks,
 	metaChecks,
 	ioChecks,
+	errnoChecks,
 	concurrentChecks,
+	stressChecks,
 	permChecks,
 )

@@ -25,6 +25,7 @@ var errnoNames = map[syscall.Errno]string{
 	syscall.EBUSY:        "EBUSY",
 	syscall.ENAMETOOLONG: "ENAMETOOLONG",
 	syscall.EFBIG:        "EFBIG",
+	syscall.ENXIO:        "ENXIO",
 }
 
 // sentinels are the package-level errors a detail names rather than quotes.

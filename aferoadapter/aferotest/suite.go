@@ -15,6 +15,10 @@
 //		})
 //	}
 //
+// The check concurrent/stress runs 32 goroutines against one file system
+// for 500ms (100ms under -short; [StressEnv] sets another duration): run
+// the suite with -race, so that it can find what it is there to find.
+//
 // [Evaluate] returns the same results as values instead of failing the test,
 // and [Table] formats them, so that the differences of a backend are recorded
 // as evidence rather than remembered.

@@ -2,6 +2,8 @@ package aferotest_test
 
 import (
 	"errors"
+	"io/fs"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -110,5 +112,65 @@ func TestTable(t *testing.T) {
 	}
 	if last := lines[len(lines)-2]; last != "| **pass / FAIL / skip** | 1 / 1 / 0 |" {
 		t.Errorf("summary = %q", last)
+	}
+}
+
+// shapelessChmod is NewMemFs whose Chmod fails with a bare error, the
+// kind of error a backend's own code returns where os gives an errno.
+type shapelessChmod struct{ afero.Fs }
+
+func (s shapelessChmod) Chmod(name string, mode fs.FileMode) error {
+	if err := s.Fs.Chmod(name, mode); err != nil {
+		return errors.New("chmod failed")
+	}
+	return nil
+}
+
+// followingLstat is NewMemFs whose Lstat follows links, as a backend
+// that implements Lstater with Stat would.
+type followingLstat struct{ afero.Fs }
+
+func (f followingLstat) LstatIfPossible(name string) (fs.FileInfo, bool, error) {
+	info, err := f.Fs.Stat(name)
+	return info, true, err
+}
+
+func (f followingLstat) SymlinkIfPossible(oldname, newname string) error {
+	return f.Fs.(afero.Linker).SymlinkIfPossible(oldname, newname)
+}
+
+func (f followingLstat) ReadlinkIfPossible(name string) (string, error) {
+	return f.Fs.(afero.LinkReader).ReadlinkIfPossible(name)
+}
+
+func TestStressFindsPlantedBugs(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		fsys func() afero.Fs
+		want string
+	}{
+		{"shapeless-chmod", func() afero.Fs { return shapelessChmod{aferoadapter.NewMemFs()} },
+			`^Chmod\("[a-c/]+"\) under load: got \*errors.errorString\("chmod failed"\), want nil, io.EOF or \*fs.PathError wrapping an errno$`},
+		{"following-lstat", func() afero.Fs { return followingLstat{aferoadapter.NewMemFs()} },
+			`^after the stress, listed as a symlink: [a-c/]+( has type (directory|regular file), want symlink|: want it to exist: \*fs.PathError\{Op: "stat", Err: (ENOENT|ELOOP|ENOTDIR)\})$`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Setenv(aferotest.StressEnv, "300ms")
+			rs := aferotest.Evaluate(t, aferotest.Backend{Name: c.name, New: func(testing.TB) (afero.Fs, string) { return c.fsys(), "/" }})
+			got := result(t, rs, "concurrent/stress")
+			if got.Status != aferotest.Fail || !regexp.MustCompile(c.want).MatchString(got.Detail) {
+				t.Errorf("concurrent/stress = %v %q, want FAIL matching %s", got.Status, got.Detail, c.want)
+			}
+		})
+	}
+}
+
+func TestStressEnv(t *testing.T) {
+	t.Setenv(aferotest.StressEnv, "soon")
+	rs := aferotest.Evaluate(t, aferotest.Backend{Name: "NewMemFs", New: func(testing.TB) (afero.Fs, string) { return aferoadapter.NewMemFs(), "/" }})
+	got := result(t, rs, "concurrent/stress")
+	want := `setup: AFEROTEST_STRESS="soon" is not a positive duration such as 2s`
+	if got.Status != aferotest.Fail || got.Detail != want {
+		t.Errorf("concurrent/stress = %v %q, want FAIL %q", got.Status, got.Detail, want)
 	}
 }

@@ -29,7 +29,7 @@ var buildTime = golden.ScrubRegexp(regexp.MustCompile(`built \d{4}-\d\d-\d\dT[0-
 
 // The generator reads from the Tree directly (Tree.FS is an fs.FS) and
 // writes to a temp dir; the whole output tree is compared with
-// testdata/TestBuild.golden/.
+// testdata/TestBuild.golden.d/.
 func TestBuild(t *testing.T) {
 	out := tmptest.Dir(t)
 	if err := sitegen.Build(source.FS(), out, time.Now()); err != nil {
@@ -46,7 +46,7 @@ func TestBuildFromDisk(t *testing.T) {
 	if err := sitegen.Build(os.DirFS(src), out, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	golden.AssertDir(t, os.DirFS(out), buildTime, golden.Name("TestBuild.golden"))
+	golden.AssertDir(t, os.DirFS(out), buildTime, golden.Name("TestBuild.golden.d"))
 }
 
 // Where only part of the output matters, an expected Tree with relaxations

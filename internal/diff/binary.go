@@ -16,26 +16,16 @@ func IsBinary(b []byte) bool {
 // Bytes returns "" when want and got are equal, a [Binary] report when
 // either is binary, and a [Text] diff otherwise.
 func Bytes(want, got []byte, o Options) string {
-	if bytes.Equal(want, got) {
-		return ""
-	}
-	if IsBinary(want) || IsBinary(got) {
-		return Binary(want, got)
-	}
-	return TextBytes(want, got, o)
+	report, _ := Report(want, got, o)
+	return report
 }
 
 // FirstDifference returns the offset of the first byte at which want and
 // got differ, or the length of the shorter one when it is a prefix of the
 // other, or -1 when they are equal.
 func FirstDifference(want, got []byte) int {
-	n := min(len(want), len(got))
-	for i := range n {
-		if want[i] != got[i] {
-			return i
-		}
-	}
-	if len(want) == len(got) {
+	n := prefixLen(want, got)
+	if n == len(want) && n == len(got) {
 		return -1
 	}
 	return n
@@ -53,6 +43,11 @@ func Binary(want, got []byte) string {
 	if off < 0 {
 		return ""
 	}
+	return binaryAt(want, got, off)
+}
+
+// binaryAt is Binary once the first difference, off, is known.
+func binaryAt(want, got []byte, off int) string {
 	start := off &^ 15
 	var b strings.Builder
 	fmt.Fprintf(&b, "binary content differs: want %s, got %s; first difference at offset %d (%#x)\n",

@@ -29,6 +29,12 @@ func findWindow(want, got []byte, ctx int) window {
 		// Back to the start of the line holding the first difference.
 		p = bytes.LastIndexByte(want[:p], '\n') + 1
 	}
+	return windowFrom(want, got, p, ctx)
+}
+
+// windowFrom is findWindow once the start of the line holding the first
+// difference, p, is known.
+func windowFrom(want, got []byte, p, ctx int) window {
 	s := suffixLen(want[p:], got[p:])
 	if !lineStart(want, p, len(want)-s) || !lineStart(got, p, len(got)-s) {
 		// Forward to the start of the line after the last difference:
@@ -94,12 +100,38 @@ func suffixLen(a, b []byte) int {
 // contents, such as a golden file read from disk and the output compared
 // with it.
 func TextBytes(want, got []byte, o Options) string {
-	if bytes.Equal(want, got) {
+	w := findWindow(want, got, 0)
+	if w.start == len(want) && w.start == len(got) {
 		return ""
 	}
+	return textFrom(want, got, w.start, o)
+}
+
+// textFrom renders the diff of want and got, whose first difference lies
+// in the line starting at p.
+func textFrom(want, got []byte, p int, o Options) string {
 	o = o.withDefaults()
-	w, a, b, edits := windowEdits(want, got, o.Context)
-	return render(a, b, edits, w.skip, o)
+	w := windowFrom(want, got, p, o.Context)
+	a, b := splitLines(string(want[w.start:w.wantEnd])), splitLines(string(got[w.start:w.gotEnd]))
+	return render(a, b, lcs.DiffLines(a, b), w.skip, o)
+}
+
+// Report returns "" when want and got are equal, and otherwise what
+// [Bytes] returns, and whether that is a [Binary] report. It reads large
+// contents as few times as it can: it finds their first difference once,
+// and checks the part they share for binary content once.
+func Report(want, got []byte, o Options) (report string, binary bool) {
+	p := prefixLen(want, got)
+	if p == len(want) && p == len(got) {
+		return "", false
+	}
+	// A line start is never inside a UTF-8 sequence: the binary check can
+	// take the shared part and the rest of each side apart.
+	lp := bytes.LastIndexByte(want[:p], '\n') + 1
+	if IsBinary(want[:lp]) || IsBinary(want[lp:]) || IsBinary(got[lp:]) {
+		return binaryAt(want, got, p), true
+	}
+	return textFrom(want, got, lp, o), false
 }
 
 // Count returns how many lines a change from want to got adds and removes,

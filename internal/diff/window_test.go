@@ -163,3 +163,40 @@ func ExampleCountBytes() {
 	// Output:
 	// +2 -1 bytes
 }
+
+func TestReport(t *testing.T) {
+	for _, tt := range []struct {
+		want, got string
+		binary    bool
+	}{
+		{"a\nb\n", "a\nb\n", false},
+		{"a\nb\n", "a\nc\n", false},
+		{"\x00a\nb\n", "\x00a\nc\n", true}, // binary in the shared part
+		{"a\n\xffb\n", "a\nb\n", true},     // invalid UTF-8 on one side
+		{"é\nb\n", "é\nc\n", false},        // a shared multi-byte character
+		{"a\nb\n", "a\nb\x00\n", true},     // NUL after the shared part
+		{"long shared line\n", "long", false},
+	} {
+		report, binary := Report([]byte(tt.want), []byte(tt.got), Options{})
+		if want := Bytes([]byte(tt.want), []byte(tt.got), Options{}); report != want || binary != tt.binary {
+			t.Errorf("Report(%q, %q) = %q, %v; want %q, %v", tt.want, tt.got, report, binary, want, tt.binary)
+		}
+		if tt.binary && report != Binary([]byte(tt.want), []byte(tt.got)) || !tt.binary && report != TextBytes([]byte(tt.want), []byte(tt.got), Options{}) {
+			t.Errorf("Report(%q, %q) = %q: not the binary or text report", tt.want, tt.got, report)
+		}
+	}
+}
+
+func ExampleReport() {
+	report, binary := Report([]byte("a\nb\n"), []byte("a\nB\n"), Options{WantLabel: "testdata/TestX.golden"})
+	fmt.Print(report)
+	fmt.Println(binary)
+	// Output:
+	// --- testdata/TestX.golden
+	// +++ got
+	// @@ -1,2 +1,2 @@
+	//  a
+	// -b
+	// +B
+	// false
+}

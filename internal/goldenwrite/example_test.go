@@ -176,3 +176,22 @@ func ExampleNotRegularError_Error() {
 	// Output:
 	// "testdata/TestX.golden" is a named pipe (FIFO), not a regular file
 }
+
+func ExampleNotDirError_Error() {
+	fmt.Println(&goldenwrite.NotDirError{Label: "testdata/TestX.golden.d", Mode: 0o644})
+	// Output:
+	// "testdata/TestX.golden.d" is a regular file, not a directory; a golden tree is a directory of files
+}
+
+func ExampleRealPath() {
+	dir := tempDir()
+	defer os.RemoveAll(dir)
+	os.Mkdir(filepath.Join(dir, "real"), 0o755)
+	os.Symlink("real", filepath.Join(dir, "link"))
+
+	a := goldenwrite.RealPath(filepath.Join(dir, "link", "TestX.golden"))
+	b := goldenwrite.RealPath(filepath.Join(dir, "real", "TestX.golden"))
+	fmt.Println(a == b, filepath.Base(filepath.Dir(a)))
+	// Output:
+	// true real
+}

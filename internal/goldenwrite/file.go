@@ -9,6 +9,8 @@ import (
 	"os"
 	"path"
 	"unicode/utf8"
+
+	"github.com/tmpkit/tmpkit/internal/diff"
 )
 
 // WriteFile makes the golden file name (slash-separated) below dir hold
@@ -111,25 +113,17 @@ func plural(n int, what string) string {
 // output's own line endings are never folded: output that starts printing
 // "\r\n" differs from a golden holding "\n". It allocates nothing.
 func Matches(want, got []byte) bool {
-	if bytes.Equal(want, got) {
+	p := diff.FirstDifference(want, got)
+	if p < 0 {
 		return true
 	}
-	// Walk want a line at a time: each part up to a "\r\n" must be the
-	// next part of got, followed by "\n" there.
-	output := got
-	for {
-		i := bytes.Index(want, []byte("\r\n"))
-		if i < 0 {
-			break
-		}
-		if len(got) < i+1 || !bytes.Equal(want[:i], got[:i]) || got[i] != '\n' {
-			return false
-		}
-		want, got = want[i+2:], got[i+1:]
+	// Folding only removes the "\r" of a "\r\n" of want, so the first
+	// difference must be one: an LF golden that differs fails here, at no
+	// further cost.
+	if p+1 >= len(want) || want[p] != '\r' || want[p+1] != '\n' {
+		return false
 	}
-	// Folded, want equals got: both are text or neither is, as removing a
-	// "\r" before a "\n" changes neither NUL bytes nor UTF-8 validity.
-	return bytes.Equal(want, got) && !isBinary(output)
+	return matchesFolded(want, got, p)
 }
 
 // Fold returns want with its "\r\n" line endings read as "\n" when it is

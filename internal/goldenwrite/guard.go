@@ -1,11 +1,13 @@
 package goldenwrite
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -34,15 +36,15 @@ func guardPlace(dir, name, label string, o Options) error {
 	if path.Base(name) == "testdata" {
 		return &GuardError{label, "it is a testdata directory, a golden directory itself"}
 	}
-	realDir := realPath(dir)
-	tree := realPath(filepath.Join(dir, filepath.FromSlash(name)))
+	realDir := RealPath(dir)
+	tree := RealPath(filepath.Join(dir, filepath.FromSlash(name)))
 	if tree == realDir {
 		return &GuardError{label, "it is the golden directory itself"}
 	}
 	if o.PackageDir == "" {
 		return nil
 	}
-	pkg := realPath(o.PackageDir)
+	pkg := RealPath(o.PackageDir)
 	switch {
 	case tree == pkg:
 		return &GuardError{label, "it is the package directory"}
@@ -54,16 +56,26 @@ func guardPlace(dir, name, label string, o Options) error {
 
 // guardFiles checks the names of the files and directories of a tree, on
 // disk or in the output (where says which), and returns an error naming
-// the first one a golden tree must not hold.
+// the shallowest one a golden tree must not hold.
 func guardFiles(files, dirs []string, label, where string) error {
+	type found struct {
+		name, reason string
+	}
+	var bad []found
 	for i, names := range [][]string{dirs, files} {
 		for _, name := range names {
 			if reason := forbidden(name, i == 0); reason != "" {
-				return &GuardError{label, fmt.Sprintf("%s %q, %s", where, name, reason)}
+				bad = append(bad, found{name, reason})
 			}
 		}
 	}
-	return nil
+	if len(bad) == 0 {
+		return nil
+	}
+	first := slices.MinFunc(bad, func(a, b found) int {
+		return cmp.Or(cmp.Compare(strings.Count(a.name, "/"), strings.Count(b.name, "/")), strings.Compare(a.name, b.name))
+	})
+	return &GuardError{label, fmt.Sprintf("%s %q, %s", where, first.name, first.reason)}
 }
 
 // forbidden says why a golden tree may not hold the entry name (a
@@ -83,9 +95,11 @@ func forbidden(name string, dir bool) string {
 	return ""
 }
 
-// realPath returns p absolute with its symlinks resolved, as far as it
-// exists; the part that does not exist yet is joined as it is.
-func realPath(p string) string {
+// RealPath returns p absolute with its symlinks resolved, as far as it
+// exists; the part that does not exist yet is joined as it is: the path
+// to compare two spellings of a golden with (a golden directory reached
+// through a symlink is the same golden).
+func RealPath(p string) string {
 	p, err := filepath.Abs(p)
 	if err != nil {
 		return filepath.Clean(p)

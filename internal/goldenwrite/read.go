@@ -81,6 +81,16 @@ func (e *NotRegularError) Error() string {
 
 func notRegular(label string, m fs.FileMode) error { return &NotRegularError{label, m} }
 
+// NotDirError reports a golden tree that is not a directory.
+type NotDirError struct {
+	Label string      // the golden tree, as named in messages
+	Mode  fs.FileMode // what is there
+}
+
+func (e *NotDirError) Error() string {
+	return fmt.Sprintf("%q is a %s, not a directory; a golden tree is a directory of files", e.Label, TypeName(e.Mode))
+}
+
 // TypeName names the type of a file mode for messages: "directory",
 // "named pipe (FIFO)", "character device", ...
 func TypeName(m fs.FileMode) string {
@@ -148,7 +158,7 @@ func readTree(root *os.Root, name, label string) (tree, error) {
 		return tree{}, readError(label, err)
 	}
 	if !fi.IsDir() {
-		return tree{}, fmt.Errorf("%q is a %s, not a directory; a golden tree is a directory of files", label, TypeName(fi.Mode()))
+		return tree{}, &NotDirError{label, fi.Mode()}
 	}
 	sub, err := root.OpenRoot(name)
 	if err != nil {

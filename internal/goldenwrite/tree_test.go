@@ -151,7 +151,7 @@ func TestWriteTreeGuards(t *testing.T) {
 			before := snapshot(t, m)
 			pkg := filepath.Join(m, filepath.FromSlash(pkgOf(tt.layout)))
 			_, err := WriteTree(filepath.Join(m, filepath.FromSlash(tt.dir)), tt.tree, tt.files, Options{Label: "L", PackageDir: pkg})
-			checkErr(t, err, strings.ReplaceAll(tt.want, "$M", filepath.ToSlash(realPath(m))))
+			checkErr(t, err, strings.ReplaceAll(tt.want, "$M", filepath.ToSlash(RealPath(m))))
 			var g *GuardError
 			if strings.Contains(tt.want, "refused:") && !errors.As(err, &g) {
 				t.Errorf("%T is not a *GuardError", err)

@@ -9,25 +9,46 @@ import (
 )
 
 // userGoMod is a module that already uses older releases of the
-// dependencies tmpkit shares with it. The versions are the floors the
-// project promised (issue 9): x/tools v0.23.0, x/sys v0.29.0, afero v1.11.0.
+// dependencies tmpkit shares with it, or that tmpkit's dependencies could
+// drag forward. The versions are the floors the project promised (issue
+// 9): x/tools v0.23.0, x/sys v0.29.0, afero v1.11.0; testify v1.8.4 and
+// gopkg.in/yaml.v3 v3.0.1, which most test suites carry and which every
+// Go RFC 9535 JSONPath library moves forward (why internal/jsonpath
+// exists); and go.yaml.in/yaml/v3 v3.0.2, the first release under that
+// path, which internal/yamlfmt uses and testify v1.12 requires at v3.0.5.
 const userGoMod = `module example.com/user
 
 go 1.26
 
 require (
 	github.com/spf13/afero v1.11.0
+	github.com/stretchr/testify v1.8.4
+	go.yaml.in/yaml/v3 v3.0.2
 	golang.org/x/sys v0.29.0
 	golang.org/x/tools v0.23.0
+	gopkg.in/yaml.v3 v3.0.1
 )
 `
+
+// pinned are the requirements of userGoMod that must not move.
+var pinned = []string{
+	"github.com/spf13/afero v1.11.0",
+	"github.com/stretchr/testify v1.8.4",
+	"go.yaml.in/yaml/v3 v3.0.2",
+	"golang.org/x/sys v0.29.0",
+	"golang.org/x/tools v0.23.0",
+	"gopkg.in/yaml.v3 v3.0.1",
+}
 
 const userMain = `package main
 
 import (
 	_ "github.com/spf13/afero"
+	_ "github.com/stretchr/testify/assert"
+	_ "go.yaml.in/yaml/v3"
 	_ "golang.org/x/sys/unix"
 	_ "golang.org/x/tools/txtar"
+	_ "gopkg.in/yaml.v3"
 )
 
 func main() {}
@@ -62,7 +83,7 @@ func TestAddingTmpkitMovesNoDependency(t *testing.T) {
 	write(t, dir, "main.go", userMain)
 	gocmd(t, dir, "mod", "tidy")
 	before := buildList(t, dir)
-	for _, m := range []string{"github.com/spf13/afero v1.11.0", "golang.org/x/sys v0.29.0", "golang.org/x/tools v0.23.0"} {
+	for _, m := range pinned {
 		path, version, _ := strings.Cut(m, " ")
 		if before[path] != version {
 			t.Fatalf("before adding tmpkit, %s is %s, want %s", path, before[path], version)

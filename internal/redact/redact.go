@@ -3,7 +3,7 @@
 // timestamps, durations) are named by where they are rather than by what
 // they look like.
 //
-// Queries run through github.com/theory/jsonpath, a complete RFC 9535
+// Queries run through internal/jsonpath, tmpkit's own complete RFC 9535
 // implementation (filters, functions, descendant segments, normalized
 // paths), on a JSON-like view of the value: map[string]any, []any and
 // scalars. [Apply] redacts such a view and returns the locations it
@@ -22,13 +22,10 @@ package redact
 import (
 	"errors"
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/theory/jsonpath"
-	"github.com/theory/jsonpath/spec"
+	"github.com/tmpkit/tmpkit/internal/jsonpath"
 )
 
 // Rule is one compiled redaction: the nodes Path selects become a string
@@ -36,7 +33,7 @@ import (
 type Rule struct {
 	Path        string
 	Replacement string
-	query       *jsonpath.Path
+	query       *jsonpath.Query
 }
 
 // Compile parses path as an RFC 9535 JSONPath query. A malformed path gives
@@ -52,22 +49,16 @@ func Compile(path, replacement string) (Rule, error) {
 // SyntaxError reports a malformed JSONPath and where it goes wrong.
 type SyntaxError struct {
 	Path   string
-	Pos    int    // 1-based byte offset of the problem; len(Path)+1 at the end, 0 if unknown
+	Pos    int    // 1-based byte offset of the problem; len(Path)+1 at the end
 	Reason string // what the parser says, without its position
-	Err    error  // the parser's error
+	Err    error  // the parser's error, a *jsonpath.SyntaxError
 }
 
-// position is how github.com/theory/jsonpath ends a syntax error message.
-var position = regexp.MustCompile(` at position (\d+)$`)
-
 func newSyntaxError(path string, err error) *SyntaxError {
-	msg := strings.TrimPrefix(err.Error(), jsonpath.ErrPathParse.Error()+": ")
-	e := &SyntaxError{Path: path, Reason: msg, Err: err}
-	if m := position.FindStringSubmatchIndex(msg); m != nil {
-		e.Pos, _ = strconv.Atoi(msg[m[2]:m[3]])
-		e.Reason = msg[:m[0]]
-	} else if msg == "unexpected end of input" {
-		e.Pos = len(path) + 1
+	e := &SyntaxError{Path: path, Reason: err.Error(), Err: err}
+	var se *jsonpath.SyntaxError
+	if errors.As(err, &se) {
+		e.Pos, e.Reason = se.Pos, se.Reason
 	}
 	return e
 }
@@ -140,7 +131,7 @@ func ApplyEach(roots []any, rules []Rule) ([]any, []*Trie, error) {
 // replace sets the node at path in root to repl and returns the root. A
 // path that no longer leads anywhere (an ancestor was replaced by this same
 // rule) changes nothing.
-func replace(root any, path spec.NormalizedPath, repl any) any {
+func replace(root any, path jsonpath.NormalizedPath, repl any) any {
 	if len(path) == 0 {
 		return repl
 	}
@@ -152,13 +143,13 @@ func replace(root any, path spec.NormalizedPath, repl any) any {
 		}
 	}
 	switch last := path[len(path)-1].(type) {
-	case spec.Name:
+	case jsonpath.Name:
 		if m, ok := parent.(map[string]any); ok {
 			if _, ok := m[string(last)]; ok {
 				m[string(last)] = repl
 			}
 		}
-	case spec.Index:
+	case jsonpath.Index:
 		if s, ok := parent.([]any); ok && int(last) < len(s) {
 			s[last] = repl
 		}
@@ -166,16 +157,16 @@ func replace(root any, path spec.NormalizedPath, repl any) any {
 	return root
 }
 
-func child(node any, step spec.NormalSelector) (any, bool) {
+func child(node any, step jsonpath.Step) (any, bool) {
 	switch step := step.(type) {
-	case spec.Name:
+	case jsonpath.Name:
 		m, ok := node.(map[string]any)
 		if !ok {
 			return nil, false
 		}
 		c, ok := m[string(step)]
 		return c, ok
-	case spec.Index:
+	case jsonpath.Index:
 		s, ok := node.([]any)
 		if !ok || int(step) >= len(s) {
 			return nil, false

@@ -1,6 +1,6 @@
 package redact
 
-import "github.com/theory/jsonpath/spec"
+import "github.com/tmpkit/tmpkit/internal/jsonpath"
 
 // Trie is the set of locations [Apply] replaced, shaped like the value: a
 // caller walking its own representation of the value steps down with
@@ -50,14 +50,14 @@ func (t *Trie) Empty() bool {
 // later rule cannot select below a replacement, which is a string, so this
 // happens only within one rule that selects a node and its descendants); a
 // replaced location drops the ones below it.
-func (t *Trie) add(path spec.NormalizedPath, with string) {
+func (t *Trie) add(path jsonpath.NormalizedPath, with string) {
 	n := t
 	for _, step := range path {
 		if n.replaced {
 			return
 		}
 		switch step := step.(type) {
-		case spec.Name:
+		case jsonpath.Name:
 			if n.names == nil {
 				n.names = map[string]*Trie{}
 			}
@@ -67,7 +67,7 @@ func (t *Trie) add(path spec.NormalizedPath, with string) {
 				n.names[string(step)] = next
 			}
 			n = next
-		case spec.Index:
+		case jsonpath.Index:
 			if n.indexes == nil {
 				n.indexes = map[int]*Trie{}
 			}

@@ -1,10 +1,11 @@
 // Package yamlfmt writes values as YAML for golden files, through
 // go.yaml.in/yaml/v3: the YAML organisation's maintained continuation of
 // gopkg.in/yaml.v3, the library most Go code writes its configuration
-// with, so a golden reads like the files it mirrors. It has no
-// dependencies, is already in tmpkit's module graph (github.com/theory/
-// jsonpath requires it), and its yaml.Node lets a redaction replace a node
-// in place, keeping the order of struct fields and every style choice.
+// with, so a golden reads like the files it mirrors. Its code needs no
+// other module (tmpkit requires v3.0.2, the first release under this
+// path, whose go.mod names only gopkg.in/check.v1 for its tests), and its
+// yaml.Node lets a redaction replace a node in place, keeping the order of
+// struct fields and every style choice.
 // github.com/goccy/go-yaml would do as well, but writes differently from
 // the yaml.v3 that most configuration files come from, and would be one
 // more module for users to pull.
