@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 
 	"golang.org/x/mod/modfile"
+
+	"github.com/tmpkit/tmpkit/internal/goldenwrite"
 )
 
 // Module is a Go module on disk.
@@ -20,11 +22,7 @@ type Module struct {
 // above dir (symlinks resolved) with a go.mod file, and the module path
 // that file declares.
 func FindModule(dir string) (Module, error) {
-	abs, err := realPath(dir)
-	if err != nil {
-		return Module{}, fmt.Errorf("pending: find the module of %q: %w", dir, err)
-	}
-	for d := abs; ; {
+	for d := goldenwrite.RealPath(dir); ; {
 		data, err := os.ReadFile(filepath.Join(d, "go.mod"))
 		if err == nil {
 			p := modfile.ModulePath(data)
@@ -46,13 +44,9 @@ func FindModule(dir string) (Module, error) {
 
 // Rel returns the path p (absolute, or relative to the working directory)
 // relative to the module root, slash-separated, with symlinks resolved as
-// far as p exists. It fails when p lies outside the module root.
+// far as p exists ([goldenwrite.RealPath], as golden resolves goldens). It fails when p lies outside the module root.
 func (m Module) Rel(p string) (string, error) {
-	real, err := realPath(p)
-	if err != nil {
-		return "", fmt.Errorf("pending: %q: %w", p, err)
-	}
-	rel, err := filepath.Rel(m.Root, real)
+	rel, err := filepath.Rel(m.Root, goldenwrite.RealPath(p))
 	if err != nil || !filepath.IsLocal(rel) && rel != "." {
 		return "", fmt.Errorf("pending: %q lies outside the module root %s", p, m.Root)
 	}
@@ -62,30 +56,4 @@ func (m Module) Rel(p string) (string, error) {
 // Abs returns the path on disk of rel, a module-relative slash path.
 func (m Module) Abs(rel string) string {
 	return filepath.Join(m.Root, filepath.FromSlash(rel))
-}
-
-// realPath returns p absolute with the symlinks of its longest existing
-// prefix resolved, so that a golden reached through a symlinked directory,
-// or one not created yet, has one path.
-func realPath(p string) (string, error) {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return "", err
-	}
-	var rest []string
-	for d := abs; ; {
-		real, err := filepath.EvalSymlinks(d)
-		if err == nil {
-			return filepath.Join(append([]string{real}, rest...)...), nil
-		}
-		if !errors.Is(err, fs.ErrNotExist) {
-			return "", err
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return abs, nil
-		}
-		rest = append([]string{filepath.Base(d)}, rest...)
-		d = parent
-	}
 }
