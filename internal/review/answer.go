@@ -75,13 +75,21 @@ type keys struct {
 	raw func() (func(), error)
 }
 
-func (k *keys) Next() (Answer, error) {
+func (k *keys) Next() (Answer, error) { return k.nextAfter(nil) }
+
+// nextAfter puts the terminal in raw mode, then shows the prompt, then
+// reads a key: a key pressed as soon as the prompt appears is read raw,
+// never echoed by a terminal still in its line mode.
+func (k *keys) nextAfter(prompt func()) (Answer, error) {
 	if k.raw != nil {
 		restore, err := k.raw()
 		if err != nil {
 			return 0, err
 		}
 		defer restore()
+	}
+	if prompt != nil {
+		prompt()
 	}
 	var buf [16]byte
 	n, err := k.r.Read(buf[:])

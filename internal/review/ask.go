@@ -77,11 +77,20 @@ func (a Asker) Ask(qs []Question) (answers []Answer, interrupted bool, err error
 
 // next reads an answer, asking again after input that is none.
 func (a Asker) next() (Answer, error) {
-	for {
+	prompt := func() {
 		if !a.JSON {
 			fmt.Fprint(a.Out, a.paint(bold, "accept, reject, skip or quit? [a/r/s/q] "))
 		}
-		ans, err := a.Answers.Next()
+	}
+	for {
+		var ans Answer
+		var err error
+		if k, ok := a.Answers.(*keys); ok {
+			ans, err = k.nextAfter(prompt)
+		} else {
+			prompt()
+			ans, err = a.Answers.Next()
+		}
 		if errors.Is(err, ErrUnknown) {
 			if !a.JSON {
 				fmt.Fprintln(a.Out)

@@ -111,14 +111,16 @@ func (k *keyReader) Read(p []byte) (int, error) {
 
 func TestAskKeys(t *testing.T) {
 	qs := threeQuestions(t)
+	var out bytes.Buffer
 	raws := 0
+	var promptsBefore []int // prompts shown when raw mode began
 	raw := func() (func(), error) {
 		raws++
+		promptsBefore = append(promptsBefore, strings.Count(out.String(), "[a/r/s/q]"))
 		return func() { raws-- }, nil
 	}
 	// An arrow key ("\x1b[A") and pasted text are ignored; 'A' alone too.
 	keys := Keys(&keyReader{[]string{"\x1b[A", "r", "A", "accept", "s", "q"}}, raw)
-	var out bytes.Buffer
 	answers, interrupted, err := Asker{Out: &out, Err: io.Discard, Answers: keys}.Ask(qs)
 	if err != nil || interrupted {
 		t.Fatal(err, interrupted)
@@ -128,6 +130,11 @@ func TestAskKeys(t *testing.T) {
 	}
 	if raws != 0 {
 		t.Errorf("raw mode left on (%d)", raws)
+	}
+	// Raw mode begins before each prompt is shown, so that a key pressed
+	// as soon as it appears is not echoed.
+	if want := []int{0, 1, 2, 3, 4, 5}; !slices.Equal(promptsBefore, want) {
+		t.Errorf("prompts shown when raw mode began: %v, want %v", promptsBefore, want)
 	}
 
 	// Ctrl-C interrupts, Ctrl-D quits.
