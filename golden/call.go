@@ -100,7 +100,9 @@ func (c *call) use(loc location, kind goldenattr.Kind, paths ...string) {
 	for _, p := range paths {
 		c.attrs = append(c.attrs, [2]string{goldenattr.Key, goldenattr.Value(kind, c.moduleRelative(p))})
 	}
-	c.attrs = append(c.attrs, [2]string{goldenattr.DirKey, goldenattr.DirValue(c.moduleRelative(loc.absDir))})
+	c.attrs = append(c.attrs,
+		[2]string{goldenattr.DirKey, goldenattr.DirValue(c.moduleRelative(loc.absDir))},
+		[2]string{goldenattr.RunKey, goldenattr.RunValue(runLimits(c.lookupFlag))})
 }
 
 // moduleRelative returns p relative to the root of the module holding the

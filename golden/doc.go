@@ -101,10 +101,25 @@
 // binary runs with -artifacts, the output is also saved under
 // t.ArtifactDir().
 //
+// # Reviewing changes
+//
+// A missing or differing golden is also recorded as a pending change, for
+// the golden command (github.com/tmpkit/tmpkit/cmd/golden) to review one
+// by one (`golden review`) or to apply later (`golden apply DIR`): in the
+// directory the environment variable GOLDEN_PENDING names, and, when the
+// test binary runs with -artifacts, under t.ArtifactDir(), so that a CI job
+// uploading its -outputdir carries the changes of a failed run home. A
+// record holds the golden's module-relative path, the output, the hash of
+// the golden as compared (a changed golden is never overwritten by a stale
+// record), the package and the test. GOLDEN_PENDING is read only when a
+// golden differs, so passing tests stay in go test's cache.
+//
 // Each assertion records the golden it used as test attributes (t.Attr),
 // which `go test -json` logs carry: "golden" ("file testdata/TestX.golden",
-// "tree testdata/TestX.golden.d") and "golden-dir", module-relative, for
-// the golden command's `unused`.
+// "tree testdata/TestX.golden.d") and "golden-dir", module-relative, and
+// "golden-run" ("full", or "partial" and the flags that limited the run),
+// for the golden command's `unused`, which merges the logs of several runs
+// and lists (or, with --remove, removes) the goldens none of them used.
 //
 // Scrubbers ([Scrub], [ScrubRegexp], [ScrubPath], [ScrubTempDirs]) replace
 // volatile text in the output before it is compared or written.

@@ -43,6 +43,7 @@ func (c *call) assertFile(cfg config, got []byte) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if set.mode == compareOnly {
+			c.recordFile(loc, nil, false, got, cfg.exact)
 			return c.missing(set, loc, got)
 		}
 		return c.writeFile(cfg, set, loc, got)
@@ -53,6 +54,7 @@ func (c *call) assertFile(cfg config, got []byte) error {
 	case set.mode == overwrite:
 		return c.writeFile(cfg, set, loc, got)
 	}
+	c.recordFile(loc, want, true, got, cfg.exact)
 	return c.mismatch(set, loc, want, got, cfg.exact)
 }
 

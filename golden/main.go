@@ -97,18 +97,23 @@ func plural(n int, what string) string {
 }
 
 // fullRun reports whether every test of the package ran.
-func fullRun(lookup func(string) *flag.Flag) bool {
+func fullRun(lookup func(string) *flag.Flag) bool { return len(runLimits(lookup)) == 0 }
+
+// runLimits returns the flags that keep the test binary from running every
+// test, as -test.run=^TestA$ or -test.short, in a fixed order.
+func runLimits(lookup func(string) *flag.Flag) []string {
+	var limits []string
 	for _, name := range []string{"test.run", "test.skip", "test.list", "test.fuzz"} {
 		if f := lookup(name); f != nil && f.Value.String() != "" {
-			return false
+			limits = append(limits, "-"+name+"="+f.Value.String())
 		}
 	}
 	for _, name := range []string{"test.failfast", "test.short", "test.fuzzworker"} {
 		if boolFlag(lookup, name) {
-			return false
+			limits = append(limits, "-"+name)
 		}
 	}
-	return true
+	return limits
 }
 
 // benchmarksRan reports whether -bench selected every benchmark of names.

@@ -148,10 +148,10 @@ func TestAttrsNameTheGoldensUsed(t *testing.T) {
 	}
 	d := filepath.ToSlash(dir)
 	want := []string{
-		"golden file " + d + "/TestX.golden", "golden-dir " + d,
-		"golden file " + d + "/in.golden", "golden-dir " + d,
-		"golden tree " + d + "/TestX.golden.d", "golden-dir " + d,
-		"golden keep " + d + "/TestX.golden", "golden keep " + d + "/TestX.golden.d", "golden keep " + d + "/TestX", "golden-dir " + d,
+		"golden file " + d + "/TestX.golden", "golden-dir " + d, "golden-run full",
+		"golden file " + d + "/in.golden", "golden-dir " + d, "golden-run full",
+		"golden tree " + d + "/TestX.golden.d", "golden-dir " + d, "golden-run full",
+		"golden keep " + d + "/TestX.golden", "golden keep " + d + "/TestX.golden.d", "golden keep " + d + "/TestX", "golden-dir " + d, "golden-run full",
 	}
 	if !slices.Equal(a.attrs, want) {
 		t.Errorf("attrs:\n%s\nwant:\n%s", strings.Join(a.attrs, "\n"), strings.Join(want, "\n"))

@@ -87,6 +87,7 @@ func (c *call) assertTree(cfg config, fsys fs.FS) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if set.mode == compareOnly {
+			c.recordTree(loc, nil, false, got, cfg.exact)
 			return c.missingTree(set, loc, got)
 		}
 		return c.writeTree(cfg, set, loc, got)
@@ -105,6 +106,7 @@ func (c *call) assertTree(cfg config, fsys fs.FS) error {
 	if set.mode == overwrite {
 		return c.writeTree(cfg, set, loc, got)
 	}
+	c.recordTree(loc, want, true, got, cfg.exact)
 	var b strings.Builder
 	fmt.Fprintf(&b, "golden: tree %q differs from the output (missing: only in the golden tree; extra: only in the output):\n%s", loc.display, report)
 	if !strings.HasSuffix(report, "\n") {

@@ -33,7 +33,27 @@ import (
 const (
 	Key    = "golden"     // value: Kind, a space, the golden's path
 	DirKey = "golden-dir" // value: the golden directory's path
+	RunKey = "golden-run" // value: [FullRun], or [PartialRun] and the limiting flags
 )
+
+// The values of a [RunKey] attribute. `go test -json` keeps no trace of
+// -run, -skip or -short, so golden says with each use whether its test
+// binary ran every test: `golden unused` trusts only a full run's log to
+// show every golden in use. A partial run's value is PartialRun, a space
+// and the flags that limit it ("partial -test.run=^TestA$").
+const (
+	FullRun    = "full"
+	PartialRun = "partial"
+)
+
+// RunValue returns the value of a [RunKey] attribute for a run limited by
+// the flags limits (none for a full run).
+func RunValue(limits []string) string {
+	if len(limits) == 0 {
+		return FullRun
+	}
+	return PartialRun + " " + strings.Join(limits, " ")
+}
 
 // Kind says what a [Key] attribute names.
 type Kind string

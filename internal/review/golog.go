@@ -13,14 +13,6 @@ import (
 	"github.com/tmpkit/tmpkit/internal/goldenattr"
 )
 
-// runKey is the test attribute `golden unused` needs from golden, besides
-// those of internal/goldenattr, to tell a full run from one that ran only
-// some tests: go test -json shows no trace of -run, -skip or -short. Its
-// value is "full", or "partial" followed by the flags that limit the run
-// ("partial -test.run=^TestA$"). It belongs in goldenattr, with golden
-// setting it, once with each golden attribute or once per test binary.
-const runKey = "golden-run"
-
 // use is a golden a test used, by its module-relative slash path (or an
 // absolute one, for a golden outside the module).
 type use struct {
@@ -104,7 +96,7 @@ func (l *testLog) read(r io.Reader) {
 	slices.Sort(unknown)
 	if len(unknown) > 0 && !slices.ContainsFunc(l.problems, func(s string) bool { return strings.Contains(s, "ran only some tests") }) {
 		l.problems = append(l.problems, "it does not say whether every test ran in "+strings.Join(unknown, ", ")+
-			" (no "+runKey+" attribute: the tmpkit that ran the tests does not record it)")
+			" (no "+goldenattr.RunKey+" attribute: the tmpkit that ran the tests does not record it)")
 	}
 }
 
@@ -154,13 +146,13 @@ func (l *testLog) event(e event, started, finished, fullRun map[string]bool, fai
 		}
 		l.dirs = append(l.dirs, p)
 		l.packages[e.Package] = true
-	case runKey:
+	case goldenattr.RunKey:
 		l.packages[e.Package] = true
-		if e.Value == "full" {
+		if e.Value == goldenattr.FullRun {
 			fullRun[e.Package] = true
 			return
 		}
-		msg := "it ran only some tests (" + strings.TrimSpace(strings.TrimPrefix(e.Value, "partial")) + ")"
+		msg := "it ran only some tests (" + strings.TrimSpace(strings.TrimPrefix(e.Value, goldenattr.PartialRun)) + ")"
 		if !slices.Contains(l.problems, msg) {
 			l.problems = append(l.problems, msg)
 		}

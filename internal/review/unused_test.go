@@ -24,7 +24,7 @@ func logOf(pkg, test string, uses ...string) string {
 	}
 	ev(map[string]string{"Action": "start", "Package": pkg})
 	ev(map[string]string{"Action": "run", "Package": pkg, "Test": test})
-	ev(map[string]string{"Action": "attr", "Package": pkg, "Test": test, "Key": runKey, "Value": "full"})
+	ev(map[string]string{"Action": "attr", "Package": pkg, "Test": test, "Key": goldenattr.RunKey, "Value": "full"})
 	for _, u := range uses {
 		ev(map[string]string{"Action": "attr", "Package": pkg, "Test": test, "Key": goldenattr.Key, "Value": u})
 		_, p, _ := strings.Cut(u, " ")
