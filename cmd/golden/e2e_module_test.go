@@ -141,6 +141,63 @@ import (
 
 func TestElsewhere(t *testing.T) { golden.Assert(t, "without the tag\n", golden.Name("elsewhere.golden")) }
 `,
+	// delta holds the structured assertions (issue 11): AssertValue,
+	// AssertYAML and AssertJSON with Redact and ScrubNumbered, and Each over
+	// input files. Its own broken constant is left alone by copy, so the
+	// three-change review above stays three changes.
+	"delta/delta.go": `package delta
+
+import "strings"
+
+// Item is one record of a listing.
+type Item struct {
+	ID   string
+	Name string
+	N    int
+}
+
+func Name() string {
+	if broken {
+		return "delta v2"
+	}
+	return "delta"
+}
+
+func Items() []Item { return []Item{{"id-81", Name(), 1}, {"id-82", "other", 2}} }
+
+func Upper(s string) string {
+	if broken {
+		return strings.ToUpper(s) + "!\n"
+	}
+	return strings.ToUpper(s)
+}
+`,
+	"delta/broken.go": "package delta\n\nconst broken = false\n",
+	"delta/delta_test.go": `package delta
+
+import (
+	"testing"
+
+	"github.com/tmpkit/tmpkit/golden"
+)
+
+func TestValue(t *testing.T) { golden.AssertValue(t, Items(), golden.Redact("$[*].ID", "<id>")) }
+
+func TestYAML(t *testing.T) {
+	golden.AssertYAML(t, map[string]any{"name": Name(), "id": "x-1"}, golden.Redact("$.id", "<id>"))
+}
+
+func TestJSON(t *testing.T) {
+	golden.AssertJSON(t, map[string]any{"name": Name(), "at": "2026-12-03", "ref": "x-17 x-17"},
+		golden.Redact("$.at", "<date>"), golden.ScrubNumbered(` + "`x-\\d+`" + `, "ref"))
+}
+
+func TestParse(t *testing.T) {
+	golden.Each(t, "testdata/parse/*.input", func(t *testing.T, in []byte) string { return Upper(string(in)) })
+}
+`,
+	"delta/testdata/parse/a.input": "alpha\n",
+	"delta/testdata/parse/b.input": "beta\n",
 }
 
 // e2eModule is the generated module, with its goldens created, shared by

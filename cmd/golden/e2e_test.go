@@ -123,6 +123,43 @@ func TestEndToEnd(t *testing.T) {
 		}
 	})
 
+	// The structured assertions update, record and count as used as Assert
+	// does: review --accept-all writes exactly what UPDATE_GOLDEN=1 writes,
+	// all five changed goldens, and a golden of Each whose input was
+	// removed is unused.
+	t.Run("structured", func(t *testing.T) {
+		t.Parallel()
+		reviewed, updated := m.copy(t, false), m.copy(t, false)
+		for _, dir := range []string{reviewed, updated} {
+			write(t, filepath.Join(dir, "delta", "broken.go"), "package delta\n\nconst broken = true\n", 0o644)
+		}
+		before := tree(t, reviewed)
+		r := m.run(t, reviewed, "", "review", "--accept-all", "./delta")
+		if r.code != 0 || !strings.Contains(r.stdout, "5 accepted, 0 rejected, 0 skipped\n") {
+			t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+		}
+		want := []string{"delta/testdata/TestJSON.golden", "delta/testdata/TestValue.golden",
+			"delta/testdata/TestYAML.golden", "delta/testdata/parse/a.golden", "delta/testdata/parse/b.golden"}
+		if got := changes(before, tree(t, reviewed)); !slices.Equal(got, want) {
+			t.Errorf("review --accept-all changed %q, want %q", got, want)
+		}
+		m.goTest(t, updated, []string{"UPDATE_GOLDEN=1"}, "./delta")
+		if diff := changes(tree(t, updated), tree(t, reviewed)); len(diff) > 0 {
+			t.Errorf("review --accept-all and UPDATE_GOLDEN=1 differ in %q", diff)
+		}
+		if err := os.Remove(filepath.Join(reviewed, "delta", "testdata", "parse", "b.input")); err != nil {
+			t.Fatal(err)
+		}
+		o, _ := m.goTestErr(reviewed, nil, "-json", "./...")
+		logFile := filepath.Join(t.TempDir(), "plain.log")
+		write(t, logFile, o, 0o644)
+		r = m.run(t, reviewed, "", "unused", logFile)
+		wantOut := "delta/testdata/parse/b.golden\ngamma/testdata/Stale.golden\ngamma/testdata/linuxonly.golden\n"
+		if r.code != 1 || r.stdout != wantOut {
+			t.Errorf("unused: exit %d, stdout:\n%s\nwant:\n%s\nstderr:\n%s", r.code, r.stdout, wantOut, r.stderr)
+		}
+	})
+
 	// Two logs, as two CI jobs with different build tags would give: only
 	// the golden neither used is listed; a failed or -run log is refused.
 	t.Run("unused", func(t *testing.T) {
