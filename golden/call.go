@@ -159,7 +159,7 @@ func boolFlag(lookup func(string) *flag.Flag, name string) bool {
 type location struct {
 	dir     string // the golden directory, as configured
 	name    string // slash-separated path below dir
-	display string // dir/name, slash-separated, for messages
+	display string // for messages: module-relative, as the update command is run from the module root
 	abs     string // absolute path, the registry key
 	absDir  string // absolute path of dir
 	named   bool   // the path comes from Name, not from the test name
@@ -187,5 +187,12 @@ func (c *call) locateAs(cfg config, derive func(test string) string) location {
 		l.absDir = filepath.Join(c.pkgDir, l.absDir)
 	}
 	l.abs = filepath.Join(l.absDir, filepath.FromSlash(name))
+	if root := moduleRoot(c.pkgDir); root != "" {
+		// One reference point for the path and the command that updates
+		// it: both from the module root, as golden review shows paths too.
+		if r, err := filepath.Rel(root, l.abs); err == nil && filepath.IsLocal(r) {
+			l.display = filepath.ToSlash(r)
+		}
+	}
 	return l
 }

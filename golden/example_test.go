@@ -146,7 +146,7 @@ func ExampleExact() {
 	fmt.Printf("%q\n", golden.Get(t))
 	fmt.Printf("%q\n", golden.Get(t, golden.Exact()))
 	// Output:
-	// FAIL: golden: "testdata/TestLineEndings.golden" differs from the output (-want +got):
+	// FAIL: golden: "golden/testdata/TestLineEndings.golden" differs from the output (-want +got):
 	// "a\nb\n"
 	// "a\r\nb\r\n"
 }

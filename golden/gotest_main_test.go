@@ -35,18 +35,18 @@ func testMainCases(t *testing.T, m *goModule, all string) {
 		want string // the output after the test lines
 	}{
 		{"chdir/child", nil, false, "golden: 1 unused golden that no assertion, Get or Keep of this full run used:\n" +
-			"\ttestdata/TestOld.golden\n" + unusedHint +
+			"\tchdir/child/testdata/TestOld.golden\n" + unusedHint +
 			"golden: 1 golden this run did not use, not counted as unused:\n" +
-			"\ttestdata/inputs.golden/case.golden (not named after a test: it may be test input or documentation)\n"},
+			"\tchdir/child/testdata/inputs.golden/case.golden (not named after a test: it may be test input or documentation)\n"},
 		{"dotdir", nil, true, "golden: 1 golden this run did not use, not counted as unused:\n" +
-			"\tdocs/usage.golden (not named after a test: it may be test input or documentation)\n"},
+			"\tdotdir/docs/usage.golden (not named after a test: it may be test input or documentation)\n"},
 		{"bench", nil, true, "golden: 1 golden this run did not use, not counted as unused:\n" +
-			"\ttestdata/BenchmarkB.golden (benchmarks did not run; to judge it: go test ./bench -run '^$' -bench .)\n"},
+			"\tbench/testdata/BenchmarkB.golden (benchmarks did not run; to judge it: go test ./bench -run '^$' -bench .)\n"},
 		{"bench", []string{"-test.bench", ".", "-test.benchtime", "1x"}, true, ""},
 		{"constrained", nil, true, "golden: 3 goldens this run did not use, not counted as unused:\n" +
-			"\ttestdata/TestGone.golden (not judged: c_integration_test.go, c_windows_test.go excluded by build constraints here)\n" +
-			"\ttestdata/TestInt.golden (not judged: c_integration_test.go, c_windows_test.go excluded by build constraints here)\n" +
-			"\ttestdata/TestWin.golden (not judged: c_integration_test.go, c_windows_test.go excluded by build constraints here)\n"},
+			"\tconstrained/testdata/TestGone.golden (not judged: c_integration_test.go, c_windows_test.go excluded by build constraints here)\n" +
+			"\tconstrained/testdata/TestInt.golden (not judged: c_integration_test.go, c_windows_test.go excluded by build constraints here)\n" +
+			"\tconstrained/testdata/TestWin.golden (not judged: c_integration_test.go, c_windows_test.go excluded by build constraints here)\n"},
 	} {
 		for _, update := range []string{"", "1"} {
 			out, err := m.bin("bins", tt.pkg, []string{"UPDATE_GOLDEN=" + update}, tt.args...)
@@ -61,7 +61,7 @@ func testMainCases(t *testing.T, m *goModule, all string) {
 	// benchmark.
 	os.Remove(m.path("bench/testdata/BenchmarkB.golden"))
 	out, err := m.bin("bins", "bench", nil, "-test.run", "^$", "-test.bench", ".", "-test.benchtime", "1x")
-	expect(t, out, err, false, `golden: "testdata/BenchmarkB.golden" does not exist.`, "UPDATE_GOLDEN=new go test ./bench -run '^$' -bench '^BenchmarkB$'\n")
+	expect(t, out, err, false, `golden: "bench/testdata/BenchmarkB.golden" does not exist.`, "UPDATE_GOLDEN=new go test ./bench -run '^$' -bench '^BenchmarkB$'\n")
 	out, err = m.run(nil, "sh", "-c", "UPDATE_GOLDEN=new go test ./bench -run '^$' -bench '^BenchmarkB$' -benchtime 1x")
 	expect(t, out, err, true)
 	if got := m.content("bench/testdata/BenchmarkB.golden"); got != "bench\n" {
@@ -85,9 +85,9 @@ func testMainCases(t *testing.T, m *goModule, all string) {
 // Assert's and AssertDir's default goldens side by side.
 func testTrees(t *testing.T, m *goModule, all string) {
 	for _, want := range []string{
-		`golden: write tree "../trees": refused: it is the package directory; a golden tree holds only goldens, and an update removes what the output does not have`,
-		`golden: write tree "testdata": refused: it is a testdata directory, a golden directory itself; a golden tree holds only goldens, and an update removes what the output does not have`,
-		`golden: tree "testdata/TestBoth.golden.d" does not exist.`,
+		`golden: write tree "trees": refused: it is the package directory; a golden tree holds only goldens, and an update removes what the output does not have`,
+		`golden: write tree "trees/testdata": refused: it is a testdata directory, a golden directory itself; a golden tree holds only goldens, and an update removes what the output does not have`,
+		`golden: tree "trees/testdata/TestBoth.golden.d" does not exist.`,
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("go test ./... output lacks %q:\n%s", want, all)
@@ -99,7 +99,7 @@ func testTrees(t *testing.T, m *goModule, all string) {
 		}
 	}
 	out, err := m.bin("bins", "trees", []string{"BOTH=1"}, "-test.run", "^TestBoth$", "-test.v")
-	expect(t, out, err, true, "golden: wrote +1 -0 testdata/TestBoth.golden.d/ (new, 1 added)")
+	expect(t, out, err, true, "golden: wrote +1 -0 trees/testdata/TestBoth.golden.d/ (new, 1 added)")
 	if m.content("trees/testdata/TestBoth.golden") != "file\n" || m.content("trees/testdata/TestBoth.golden.d/out.txt") != "out\n" {
 		t.Errorf("default goldens: %q, %q", m.content("trees/testdata/TestBoth.golden"), m.content("trees/testdata/TestBoth.golden.d/out.txt"))
 	}

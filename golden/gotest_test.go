@@ -24,7 +24,7 @@ func TestGoTest(t *testing.T) {
 	// goldens passes; nothing is written. Every test binary is saved.
 	out, err := m.run(nil, "go", "test", "-o", "bins/", "./...")
 	expect(t, out, err, false,
-		"golden: \"testdata/TestGreet.golden\" does not exist.",
+		"golden: \"uses/testdata/TestGreet.golden\" does not exist.",
 		"UPDATE_GOLDEN=new go test ./uses -run '^TestGreet$'\n",
 		"UPDATE_GOLDEN=new go test ./ownflag -run '^TestOwn$'\n",
 		"ok  \texample.com/gm/plain")
@@ -86,7 +86,7 @@ func testCacheAndCommand(t *testing.T, m *goModule) {
 		t.Skip("no POSIX shell to run the command as printed")
 	}
 	out, err = m.run([]string{"SUB=x"}, "sh", "-c", command+" -v")
-	expect(t, out, err, true, "golden: wrote +1 -1 testdata/TestGreet/sub.golden")
+	expect(t, out, err, true, "golden: wrote +1 -1 uses/testdata/TestGreet/sub.golden")
 	if m.content("uses/testdata/TestGreet/sub.golden") != "xsub\n" || m.content("uses/testdata/TestGreet.golden") != "hello\n" {
 		t.Errorf("after the command: sub %q, parent %q", m.content("uses/testdata/TestGreet/sub.golden"), m.content("uses/testdata/TestGreet.golden"))
 	}

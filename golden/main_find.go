@@ -12,7 +12,7 @@ import (
 
 // candidate is a golden found on disk that the run did not use.
 type candidate struct {
-	display string // relative to the package directory, slash-separated; a tree ends in "/"
+	display string // relative to the module root (else the package directory), slash-separated; a tree ends in "/"
 	first   string // the first element of its path below its golden directory ("" for Each's)
 	named   bool   // its path is neither a test's default name nor Each's
 }
@@ -69,7 +69,11 @@ func (r *registry) findUnused(pkg string) ([]candidate, error) {
 
 func newCandidate(pkg, dir, p string, tree bool) candidate {
 	below := rel(dir, p)
-	c := candidate{display: rel(pkg, p)}
+	base := pkg
+	if root := moduleRoot(pkg); root != "" {
+		base = root // one reference point with assertion failures and golden unused
+	}
+	c := candidate{display: rel(base, p)}
 	if tree {
 		c.display += "/"
 	}

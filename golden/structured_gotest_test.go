@@ -75,7 +75,7 @@ func testStructured(t *testing.T, m *goModule) {
 
 	// A redaction selecting nothing fails in update mode too, writing nothing.
 	out, err = run([]string{"RANDOM=r1", "FIELD=x", "UPDATE_GOLDEN=1"}, "-test.run", "^TestJSON$")
-	expect(t, out, err, false, `golden: Redact("$.xid", "[id]") selects nothing in the output of AssertJSON for "testdata/TestJSON.golden"`)
+	expect(t, out, err, false, `golden: Redact("$.xid", "[id]") selects nothing in the output of AssertJSON for "structured/testdata/TestJSON.golden"`)
 	if _, err := os.Stat(filepath.Join(pkg, "testdata", "TestJSON.golden")); err == nil {
 		t.Fatal("a redaction that selected nothing let the golden be written")
 	}
@@ -125,5 +125,5 @@ func testStructured(t *testing.T, m *goModule) {
 		t.Fatal(err)
 	}
 	out, err = run([]string{"RANDOM=r4"})
-	expect(t, out, err, false, "golden: 1 unused golden that no assertion, Get or Keep of this full run used:\n\ttestdata/parse/one.golden\n")
+	expect(t, out, err, false, "golden: 1 unused golden that no assertion, Get or Keep of this full run used:\n\tstructured/testdata/parse/one.golden\n")
 }
