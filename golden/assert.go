@@ -114,18 +114,18 @@ func (c *call) get(cfg config) ([]byte, error) {
 	return goldenwrite.Fold(b), nil
 }
 
-// Keep marks as used, for [Main], the golden the options name (the test's
+// MarkUsed marks as used, for [Main] and `golden unused`, the golden the options name (the test's
 // default golden file and tree, with its subtests' goldens, when no [Name]
 // is given), without comparing anything. Call it in a test that skips
 // before its assertions run, so that [Main] does not report its goldens.
-func Keep(t testing.TB, opts ...Option) {
+func MarkUsed(t testing.TB, opts ...Option) {
 	t.Helper()
 	cfg := newConfig(opts)
 	c := newCall(t, &cfg)
-	c.flush(t, c.keep(cfg))
+	c.flush(t, c.markUsed(cfg))
 }
 
-func (c *call) keep(cfg config) error {
+func (c *call) markUsed(cfg config) error {
 	if cfg.err != nil {
 		return cfg.err
 	}
@@ -138,6 +138,6 @@ func (c *call) keep(cfg config) error {
 	for _, p := range paths {
 		cfg.reg.keep(p)
 	}
-	c.use(loc, goldenattr.Keep, paths...)
+	c.use(loc, goldenattr.Used, paths...)
 	return nil
 }

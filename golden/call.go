@@ -91,7 +91,7 @@ func (c *call) logf(format string, args ...any) {
 }
 
 // use records, as test attributes, that the call used the golden at loc
-// as kind (or, for Keep, the goldens at or below paths), and loc's golden
+// as kind (or, for MarkUsed, the goldens at or below paths), and loc's golden
 // directory.
 func (c *call) use(loc location, kind goldenattr.Kind, paths ...string) {
 	if len(paths) == 0 {

@@ -127,7 +127,7 @@
 // # Unused goldens
 //
 // [Main] (or [Run]) in TestMain reports the goldens of its package that no
-// assertion, [Get] or [Keep] used in a full, passing run, failing the run
+// assertion, [Get] or [MarkUsed] used in a full, passing run, failing the run
 // for those it is sure of. It removes nothing: a run cannot know what
 // other configurations (operating systems, build tags, benchmarks) use.
 package golden

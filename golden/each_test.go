@@ -80,7 +80,7 @@ func TestEachUpdatesAndReportsStray(t *testing.T) {
 
 	var out bytes.Buffer
 	if code := reportUnused(&out, reg, pkg, flags(), packageInfo{}); code != 1 || out.String() !=
-		"golden: 1 unused golden that no assertion, Get or Keep of this full run used:\n\ttestdata/parse/gone.golden\n"+unusedHint {
+		"golden: 1 unused golden that no assertion, Get or MarkUsed of this full run used:\n\ttestdata/parse/gone.golden\n"+unusedHint {
 		t.Errorf("reportUnused = %d:\n%s", code, out.String())
 	}
 }

@@ -200,13 +200,13 @@ func ExampleScrubTempDirs() {
 	// "no config at $TESTTMP/001/config.yaml\n"
 }
 
-func ExampleKeep() {
+func ExampleMarkUsed() {
 	t := newT("TestWindowsOnly")
 	defer t.done()
 
 	// A test that skips on this platform keeps golden.Main from reporting
 	// its goldens as unused.
-	golden.Keep(t)
+	golden.MarkUsed(t)
 	fmt.Println("skipped; testdata/TestWindowsOnly.golden kept")
 	// Output:
 	// skipped; testdata/TestWindowsOnly.golden kept

@@ -34,7 +34,7 @@ func testMainCases(t *testing.T, m *goModule, all string) {
 		ok   bool
 		want string // the output after the test lines
 	}{
-		{"chdir/child", nil, false, "golden: 1 unused golden that no assertion, Get or Keep of this full run used:\n" +
+		{"chdir/child", nil, false, "golden: 1 unused golden that no assertion, Get or MarkUsed of this full run used:\n" +
 			"\tchdir/child/testdata/TestOld.golden\n" + unusedHint +
 			"golden: 1 golden this run did not use, not counted as unused:\n" +
 			"\tchdir/child/testdata/inputs.golden/case.golden (not named after a test: it may be test input or documentation)\n"},

@@ -86,12 +86,12 @@ To update it, run from the module root:
 	UPDATE_GOLDEN=1 go test ./golden -run '^TestX$'`)
 }
 
-func TestKeep(t *testing.T) {
+func TestMarkUsed(t *testing.T) {
 	t.Parallel()
 	reg := &registry{}
 	dir := t.TempDir()
 	f := runFake(t, "TestSkipped", func(tb testing.TB) {
-		Keep(tb, Dir(dir), Option{func(c *config) { c.reg = reg }})
+		MarkUsed(tb, Dir(dir), Option{func(c *config) { c.reg = reg }})
 	})
 	if f.Failed() {
 		t.Fatal(f.Fatals())
@@ -106,7 +106,7 @@ func TestKeep(t *testing.T) {
 		"TestOther.golden":               false,
 	} {
 		if got := keptAt(kept, goldenwrite.RealPath(filepath.Join(dir, filepath.FromSlash(p)))); got != want {
-			t.Errorf("after Keep, %s kept = %v, want %v", p, got, want)
+			t.Errorf("after MarkUsed, %s kept = %v, want %v", p, got, want)
 		}
 	}
 }

@@ -27,7 +27,7 @@ func Main(m *testing.M) {
 // summary: one "+N -M path" line per golden, sorted by path.
 //
 // After a full run that passed, it reports the goldens of its own package
-// that no assertion, [Get] or [Keep] of the run used. It never removes
+// that no assertion, [Get] or [MarkUsed] of the run used. It never removes
 // anything: a golden one run does not use may be used by another (another
 // operating system, build tags, benchmarks); `golden unused --remove` of
 // the golden command removes what the go test -json logs of several runs
@@ -55,7 +55,7 @@ func Main(m *testing.M) {
 // It judges nothing after a failure, and when the run was not full: under
 // -run, -skip, -failfast, -short (tests skipped there would count as
 // unused), -list, -fuzz and in fuzzing workers. A test that skips itself
-// on some platforms should call [Keep] before skipping.
+// on some platforms should call [MarkUsed] before skipping.
 func Run(m *testing.M) int {
 	pkg := startDir // before the tests run: one may change the working directory
 	code := m.Run()
@@ -155,11 +155,11 @@ func reportUnused(w io.Writer, reg *registry, pkg string, lookup func(string) *f
 		}
 	}
 	if len(sure) > 0 {
-		fmt.Fprintf(w, "golden: %s that no assertion, Get or Keep of this full run used:\n", plural(len(sure), "unused golden"))
+		fmt.Fprintf(w, "golden: %s that no assertion, Get or MarkUsed of this full run used:\n", plural(len(sure), "unused golden"))
 		for _, s := range sure {
 			fmt.Fprintf(w, "\t%s\n", s)
 		}
-		fmt.Fprintln(w, "Delete them, or call golden.Keep(t) in a test that skips before asserting. golden.Main removes nothing; "+
+		fmt.Fprintln(w, "Delete them, or call golden.MarkUsed(t) in a test that skips before asserting. golden.Main removes nothing; "+
 			"`golden unused --remove` removes what the go test -json logs of several runs leave unused.")
 	}
 	if len(unsure) > 0 {

@@ -125,7 +125,7 @@ func (r *registry) goldenDirs(pkg, dflt string) []string {
 }
 
 // realPaths returns the real paths of the goldens the run used and of
-// the prefixes Keep covered.
+// the prefixes MarkUsed covered.
 func (r *registry) realPaths() (usedPaths map[string]bool, kept []string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()

@@ -93,7 +93,7 @@ func files(t *testing.T, dir string) []string {
 	return out
 }
 
-const unusedHint = "Delete them, or call golden.Keep(t) in a test that skips before asserting. golden.Main removes nothing; " +
+const unusedHint = "Delete them, or call golden.MarkUsed(t) in a test that skips before asserting. golden.Main removes nothing; " +
 	"`golden unused --remove` removes what the go test -json logs of several runs leave unused.\n"
 
 // TestUnusedReportedNeverRemoved: Main reports the unused goldens it is
@@ -104,7 +104,7 @@ func TestUnusedReportedNeverRemoved(t *testing.T) {
 	t.Parallel()
 	pkg, reg := pkgWithGoldens(t)
 	before := files(t, pkg)
-	want := `golden: 4 unused goldens that no assertion, Get or Keep of this full run used:
+	want := `golden: 4 unused goldens that no assertion, Get or MarkUsed of this full run used:
 	testdata/TestOld.golden
 	testdata/TestOld/deeper/sub.golden
 	testdata/TestOld/sub.golden
@@ -156,7 +156,7 @@ func TestUnusedDoubts(t *testing.T) {
 	if code := reportUnused(&out, reg, pkg, flags(), info); code != 1 {
 		t.Errorf("exit code %d, want 1", code)
 	}
-	want := `golden: 2 unused goldens that no assertion, Get or Keep of this full run used:
+	want := `golden: 2 unused goldens that no assertion, Get or MarkUsed of this full run used:
 	testdata/ExampleGone/sub.golden
 	testdata/TestGone.golden
 ` + unusedHint + `golden: 3 goldens this run did not use, not counted as unused:
@@ -238,7 +238,7 @@ func TestUnusedDirDot(t *testing.T) {
 	if code := reportUnused(&out, reg, pkg, flags(), packageInfo{}); code != 1 {
 		t.Errorf("exit code %d, want 1", code)
 	}
-	want := "golden: 1 unused golden that no assertion, Get or Keep of this full run used:\n\tTestDotOld.golden\n" + unusedHint +
+	want := "golden: 1 unused golden that no assertion, Get or MarkUsed of this full run used:\n\tTestDotOld.golden\n" + unusedHint +
 		"golden: 1 golden this run did not use, not counted as unused:\n" +
 		"\tdocs/usage.golden (not named after a test: it may be test input or documentation)\n"
 	if out.String() != want {

@@ -29,7 +29,7 @@ type registry struct {
 	mu      sync.Mutex
 	entries map[string]*entry // by absolute path
 	folded  map[string]string // fold(path) -> path
-	kept    []string          // absolute path prefixes from Keep
+	kept    []string          // absolute path prefixes from MarkUsed
 	dirs    map[string]bool   // absolute golden directories used
 	written []written         // what updates wrote, for Main's summary
 	each    []string          // absolute directories Each read inputs from

@@ -129,7 +129,7 @@ func (a *attrTB) Attr(key, value string) {
 	a.attrs = append(a.attrs, key+" "+value)
 }
 
-// TestAttrsNameTheGoldensUsed: every assertion, Get and Keep records the
+// TestAttrsNameTheGoldensUsed: every assertion, Get and MarkUsed records the
 // golden it used and its golden directory with t.Attr, for `golden unused`
 // (failed before: nothing was recorded).
 func TestAttrsNameTheGoldensUsed(t *testing.T) {
@@ -141,7 +141,7 @@ func TestAttrsNameTheGoldensUsed(t *testing.T) {
 		Assert(a, "x\n", append(quiet(), Dir(dir))...)
 		Get(a, append(quiet(), Dir(dir), Name("in.golden"))...)
 		AssertDir(a, fixture.Tree{"a.txt": fixture.File("a\n")}.FS(), append(quiet(), Dir(dir))...)
-		Keep(a, append(quiet(), Dir(dir))...)
+		MarkUsed(a, append(quiet(), Dir(dir))...)
 	})
 	if f.Failed() {
 		t.Fatalf("%s%s", f.Fatals(), f.Errors())
@@ -151,7 +151,7 @@ func TestAttrsNameTheGoldensUsed(t *testing.T) {
 		"golden file " + d + "/TestX.golden", "golden-dir " + d, "golden-run full",
 		"golden file " + d + "/in.golden", "golden-dir " + d, "golden-run full",
 		"golden tree " + d + "/TestX.golden.d", "golden-dir " + d, "golden-run full",
-		"golden keep " + d + "/TestX.golden", "golden keep " + d + "/TestX.golden.d", "golden keep " + d + "/TestX", "golden-dir " + d, "golden-run full",
+		"golden used " + d + "/TestX.golden", "golden used " + d + "/TestX.golden.d", "golden used " + d + "/TestX", "golden-dir " + d, "golden-run full",
 	}
 	if !slices.Equal(a.attrs, want) {
 		t.Errorf("attrs:\n%s\nwant:\n%s", strings.Join(a.attrs, "\n"), strings.Join(want, "\n"))

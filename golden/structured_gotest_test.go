@@ -125,5 +125,5 @@ func testStructured(t *testing.T, m *goModule) {
 		t.Fatal(err)
 	}
 	out, err = run([]string{"RANDOM=r4"})
-	expect(t, out, err, false, "golden: 1 unused golden that no assertion, Get or Keep of this full run used:\n\tstructured/testdata/parse/one.golden\n")
+	expect(t, out, err, false, "golden: 1 unused golden that no assertion, Get or MarkUsed of this full run used:\n\tstructured/testdata/parse/one.golden\n")
 }

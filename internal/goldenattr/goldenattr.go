@@ -4,7 +4,7 @@
 // runs and tell which goldens none of them used. Both sides import it, so
 // the writer and the reader cannot drift apart.
 //
-// Every assertion of package golden, its Get and its Keep call t.Attr
+// Every assertion of package golden, its Get and its MarkUsed call t.Attr
 // (Go 1.25+) twice:
 //
 //	=== ATTR  TestX golden file testdata/TestX.golden
@@ -62,7 +62,7 @@ type Kind string
 const (
 	File Kind = "file" // a golden file (golden.Assert, AssertJSON, Get)
 	Tree Kind = "tree" // a golden tree (golden.AssertDir): the directory and every file in it
-	Keep Kind = "keep" // golden.Keep: the path and every golden at or below it
+	Used Kind = "used" // golden.MarkUsed: the path and every golden at or below it
 )
 
 // Value returns the value of a [Key] attribute naming the golden at path
@@ -73,9 +73,9 @@ func Value(k Kind, path string) string { return string(k) + " " + quote(path) }
 func Parse(value string) (Kind, string, error) {
 	k, p, ok := strings.Cut(value, " ")
 	switch Kind(k) {
-	case File, Tree, Keep:
+	case File, Tree, Used:
 	default:
-		return "", "", fmt.Errorf("goldenattr: %q: want a kind (file, tree or keep), a space and a path", value)
+		return "", "", fmt.Errorf("goldenattr: %q: want a kind (file, tree or used), a space and a path", value)
 	}
 	if !ok || p == "" {
 		return "", "", fmt.Errorf("goldenattr: %q: no path after the kind", value)

@@ -13,7 +13,7 @@ func TestRoundTrip(t *testing.T) {
 	}{
 		{File, "testdata/TestX.golden", "file testdata/TestX.golden"},
 		{Tree, "testdata/TestX.golden.d", "tree testdata/TestX.golden.d"},
-		{Keep, "testdata/TestX", "keep testdata/TestX"},
+		{Used, "testdata/TestX", "used testdata/TestX"},
 		{File, "with space/a b.golden", "file with space/a b.golden"},
 		{File, "line\nbreak", `file "line\nbreak"`},
 		{File, `"quoted"`, `file "\"quoted\""`},
@@ -35,8 +35,8 @@ func TestRoundTrip(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	for value, want := range map[string]string{
-		"":                   `goldenattr: "": want a kind (file, tree or keep), a space and a path`,
-		"dir testdata":       `goldenattr: "dir testdata": want a kind (file, tree or keep), a space and a path`,
+		"":                   `goldenattr: "": want a kind (file, tree or used), a space and a path`,
+		"dir testdata":       `goldenattr: "dir testdata": want a kind (file, tree or used), a space and a path`,
 		"file":               `goldenattr: "file": no path after the kind`,
 		"file ":              `goldenattr: "file ": no path after the kind`,
 		`file "unterminated`: `goldenattr: "file \"unterminated": invalid syntax`,

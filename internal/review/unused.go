@@ -126,7 +126,7 @@ func merge(mod pending.Module, logs []testLog) (map[string]goldenattr.Kind, []st
 	for _, l := range logs {
 		for _, u := range l.uses {
 			if r, ok := rel(u.path); ok {
-				if used[r] != goldenattr.Tree && used[r] != goldenattr.Keep {
+				if used[r] != goldenattr.Tree && used[r] != goldenattr.Used {
 					used[r] = u.kind
 				}
 			}
@@ -150,7 +150,7 @@ func isUsed(g found, used map[string]goldenattr.Kind) bool {
 		return true
 	}
 	for d := path.Dir(g.path); d != "."; d = path.Dir(d) {
-		if k := used[d]; k == goldenattr.Tree || k == goldenattr.Keep {
+		if k := used[d]; k == goldenattr.Tree || k == goldenattr.Used {
 			return true
 		}
 	}
@@ -238,5 +238,5 @@ func noteSkipped(w io.Writer, logs []testLog) {
 	}
 	slices.Sort(skipped)
 	fmt.Fprintf(w, "golden unused: these tests skipped in every log, so goldens only they use count as unused "+
-		"(golden.Keep before t.Skip keeps them):\n\t%s\n", strings.Join(skipped, "\n\t"))
+		"(golden.MarkUsed before t.Skip keeps them):\n\t%s\n", strings.Join(skipped, "\n\t"))
 }

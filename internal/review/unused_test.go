@@ -76,7 +76,7 @@ func TestUnusedMergesLogs(t *testing.T) {
 	mod := testModule(t, unusedModule)
 	logs := writeLogs(t,
 		logOf("example.com/m/a", "TestA", "file a/testdata/A.golden", "tree a/testdata/T.golden.d", "file a/testdata/Sub/case.golden"),
-		logOf("example.com/m/a", "TestB", "file a/testdata/B.golden", "keep a/testdata/Kept", "file a/golden/used.golden"),
+		logOf("example.com/m/a", "TestB", "file a/testdata/B.golden", "used a/testdata/Kept", "file a/golden/used.golden"),
 	)
 	var out, errw bytes.Buffer
 	code := Unused(Pruning{Logs: logs, ModuleDir: mod.Root, Out: &out, Err: &errw})
@@ -128,7 +128,7 @@ func TestUnusedRefusesLogs(t *testing.T) {
 			"it records no golden use (no golden attribute): not a run of tests using golden, or one whose -run matched none of them"},
 		"garbled": {full + "{not json\n", "line 8 is not a go test -json event: invalid character 'n' looking for beginning of object key string"},
 		"badattr": {full + `{"Action":"attr","Package":"p","Test":"T","Key":"golden","Value":"dir x"}` + "\n",
-			`T: goldenattr: "dir x": want a kind (file, tree or keep), a space and a path`},
+			`T: goldenattr: "dir x": want a kind (file, tree or used), a space and a path`},
 	}
 	for name, tt := range tests {
 		logs := writeLogs(t, full, tt.log)
@@ -159,7 +159,7 @@ func TestUnusedNotesSkippedTests(t *testing.T) {
 	ran := logOf("example.com/m/a", "TestRan")
 	var out, errw bytes.Buffer
 	Unused(Pruning{Logs: writeLogs(t, skip, ran), ModuleDir: mod.Root, Out: &out, Err: &errw})
-	want := "golden unused: these tests skipped in every log, so goldens only they use count as unused (golden.Keep before t.Skip keeps them):\n" +
+	want := "golden unused: these tests skipped in every log, so goldens only they use count as unused (golden.MarkUsed before t.Skip keeps them):\n" +
 		"\texample.com/m/a TestWindowsOnly\n"
 	if !strings.HasPrefix(errw.String(), want) {
 		t.Errorf("stderr:\n%s\nwant it to start with\n%s", errw.String(), want)
