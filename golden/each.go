@@ -61,9 +61,9 @@ func Each[T ~string | ~[]byte](t *testing.T, pattern string, f func(t *testing.T
 
 // eachInput is one input of Each and where its golden lives.
 type eachInput struct {
-	path   string // the input, as Glob returned it
+	path   string // the input's absolute path
 	test   string // the subtest name: the file name without extension
-	dir    string // the input's directory, the golden directory
+	dir    string // the input's directory, the golden directory, absolute
 	golden string // the golden's name in dir
 }
 
@@ -78,15 +78,25 @@ func eachInputs(cfg config, pattern string) ([]eachInput, error) {
 	if cfg.err != nil {
 		return nil, cfg.err
 	}
-	matches, err := filepath.Glob(pattern)
+	// Relative to the package directory fixed at start-up, as every golden
+	// path is: a test that changed its working directory still finds them.
+	glob := pattern
+	if !filepath.IsAbs(glob) {
+		glob = filepath.Join(startDir, glob)
+	}
+	matches, err := filepath.Glob(glob)
 	if err != nil {
 		return nil, fmt.Errorf("golden: Each(%q): %w", pattern, err)
 	}
 	var inputs []eachInput
 	byGolden := map[string]string{}
-	for _, m := range matches {
-		if fi, err := os.Stat(m); err != nil || fi.IsDir() {
+	for _, abs := range matches {
+		if fi, err := os.Stat(abs); err != nil || fi.IsDir() {
 			continue
+		}
+		m := abs // as the user wrote it: relative when the pattern is
+		if !filepath.IsAbs(pattern) {
+			m = rel(startDir, abs)
 		}
 		base := filepath.Base(m)
 		if strings.HasSuffix(base, ".golden") {
@@ -94,11 +104,11 @@ func eachInputs(cfg config, pattern string) ([]eachInput, error) {
 				pattern, filepath.ToSlash(m))
 		}
 		stem := strings.TrimSuffix(base, filepath.Ext(base))
-		in := eachInput{path: m, test: stem, dir: filepath.Dir(m), golden: stem + ".golden"}
+		in := eachInput{path: abs, test: stem, dir: filepath.Dir(abs), golden: stem + ".golden"}
 		if err := checkName(in.golden); err != nil {
 			return nil, fmt.Errorf("golden: Each(%q): the golden of %q cannot be named %q: %w", pattern, filepath.ToSlash(m), in.golden, err)
 		}
-		key := filepath.Join(in.dir, in.golden)
+		key := filepath.Join(filepath.Dir(m), in.golden)
 		if other, dup := byGolden[key]; dup {
 			return nil, fmt.Errorf("golden: Each(%q): %q and %q would share the golden %q; rename one of them",
 				pattern, filepath.ToSlash(other), filepath.ToSlash(m), filepath.ToSlash(key))
@@ -107,9 +117,8 @@ func eachInputs(cfg config, pattern string) ([]eachInput, error) {
 		inputs = append(inputs, in)
 	}
 	if len(inputs) == 0 {
-		wd, _ := os.Getwd()
 		return nil, fmt.Errorf("golden: Each(%q): no file matches the pattern (relative to the package directory %s); "+
-			"a test over no input would pass without checking anything", pattern, filepath.ToSlash(wd))
+			"a test over no input would pass without checking anything", pattern, filepath.ToSlash(startDir))
 	}
 	return inputs, nil
 }

@@ -84,3 +84,17 @@ func TestEachUpdatesAndReportsStray(t *testing.T) {
 		t.Errorf("reportUnused = %d:\n%s", code, out.String())
 	}
 }
+
+// TestEachPatternFromPackageDir: a relative pattern starts at the package
+// directory fixed at start-up, as golden paths do, even after the test
+// changed its working directory.
+func TestEachPatternFromPackageDir(t *testing.T) {
+	t.Chdir(t.TempDir())
+	inputs, err := eachInputs(newConfig(nil), "each_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(inputs) != 1 || inputs[0].path != filepath.Join(startDir, "each_test.go") || inputs[0].test != "each_test" {
+		t.Errorf("inputs = %+v, want each_test.go of %s", inputs, startDir)
+	}
+}
