@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tmpkit/tmpkit/internal/testmod"
 )
 
 // The end-to-end tests run real `go test` subprocesses on a module
@@ -225,12 +227,12 @@ func newModule(t *testing.T) *goModule {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := &goModule{dir: t.TempDir()}
-	files := map[string]string{
-		"go.mod": "module example.com/gm\n\ngo 1.26\n\nrequire github.com/tmpkit/tmpkit v0.0.0\n\n" +
-			"replace github.com/tmpkit/tmpkit => " + filepath.ToSlash(repo) + "\n",
-		"go.sum": string(sum),
+	gomod, err := testmod.GoMod("example.com/gm", repo)
+	if err != nil {
+		t.Fatal(err)
 	}
+	m := &goModule{dir: t.TempDir()}
+	files := map[string]string{"go.mod": gomod, "go.sum": string(sum)}
 	for name, content := range moduleFiles {
 		files[name] = content
 	}

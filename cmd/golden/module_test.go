@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tmpkit/tmpkit/internal/testmod"
 )
 
 // Helpers shared by the end-to-end tests and the benchmark, which run the
@@ -43,8 +45,11 @@ func writeModule(tb testing.TB, module string, files map[string]string) string {
 		tb.Fatal(err)
 	}
 	root := filepath.Join(tb.TempDir(), "m")
-	write(tb, filepath.Join(root, "go.mod"), "module "+module+"\n\ngo 1.26\n\nrequire github.com/tmpkit/tmpkit v0.0.0\n\n"+
-		"replace github.com/tmpkit/tmpkit => "+filepath.ToSlash(repo)+"\n", 0o644)
+	gomod, err := testmod.GoMod(module, repo)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	write(tb, filepath.Join(root, "go.mod"), gomod, 0o644)
 	write(tb, filepath.Join(root, "go.sum"), string(sum), 0o644)
 	for name, content := range files {
 		write(tb, filepath.Join(root, filepath.FromSlash(name)), content, 0o644)
