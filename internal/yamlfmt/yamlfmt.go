@@ -92,7 +92,24 @@ func encode(v any) (n *yaml.Node, err error) {
 		}
 	}()
 	n = &yaml.Node{}
-	return n, n.Encode(v)
+	if err := n.Encode(v); err != nil {
+		return nil, err
+	}
+	keepNegativeZero(n)
+	return n, nil
+}
+
+// keepNegativeZero writes a float -0 as "-0.0": yaml.v3 writes "-0" and
+// tags it !!int (no integer is written so), which reads back as the
+// integer 0, so formatting the output again would give "0" and Format
+// would not be stable (found by FuzzFormatText).
+func keepNegativeZero(n *yaml.Node) {
+	if n.Kind == yaml.ScalarNode && n.Style == 0 && n.ShortTag() == "!!int" && n.Value == "-0" {
+		n.Value, n.Tag = "-0.0", "!!float"
+	}
+	for _, c := range n.Content {
+		keepNegativeZero(c)
+	}
 }
 
 // decodeAll decodes every document of a YAML stream; an empty stream is one

@@ -2,6 +2,7 @@ package yamlfmt
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 
@@ -131,4 +132,25 @@ func FuzzFormatText(f *testing.F) {
 			t.Fatalf("Format is not stable:\n%s\n---\n%s", once, twice)
 		}
 	})
+}
+
+// A float -0 must stay a float: yaml.v3 writes it "-0", the integer 0 when
+// read back, and formatting that again gave "0".
+func TestNegativeZeroStaysFloat(t *testing.T) {
+	for _, v := range []any{math.Copysign(0, -1), "-.0", "-0.0", []byte("x: -0.0e0\n")} {
+		once, err := Format(v, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		twice, err := Format(once, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "-0.0\n"; !strings.HasSuffix(string(once), want) || string(twice) != string(once) {
+			t.Errorf("Format(%#v) = %q, then %q; want both ending %q", v, once, twice, want)
+		}
+	}
+	if got, _ := Format("-0", nil); string(got) != "0\n" {
+		t.Errorf(`Format("-0") = %q, want the integer "0\n"`, got)
+	}
 }
