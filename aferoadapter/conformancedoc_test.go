@@ -6,22 +6,22 @@ import (
 	"testing"
 )
 
-// The README's table of MemMapFs differences must be the one the
-// conformance suite generated (TestConformanceTable), not a copy that went
-// stale: the table is evidence, so it is checked like any other output.
-func TestREADMECarriesConformanceTable(t *testing.T) {
+// The table of MemMapFs differences in docs/conformance.md must be the one
+// the conformance suite generated (TestConformanceTable), not a copy that
+// went stale: the table is evidence, so it is checked like any other output.
+func TestDocCarriesConformanceTable(t *testing.T) {
 	generated, err := os.ReadFile("testdata/conformance-unprivileged.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	readme, err := os.ReadFile("../README.md")
+	doc, err := os.ReadFile("../docs/conformance.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	const heading = "### How afero's MemMapFs differs from a disk"
 	section := sectionAfter(t, string(generated), heading)
-	if !strings.Contains(string(readme), section) {
-		t.Errorf("README.md does not hold the table under %q of testdata/conformance-unprivileged.md verbatim; copy it over:\n%s", heading, section)
+	if !strings.Contains(string(doc), section) {
+		t.Errorf("docs/conformance.md does not hold the table under %q of testdata/conformance-unprivileged.md verbatim; copy it over:\n%s", heading, section)
 	}
 }
 

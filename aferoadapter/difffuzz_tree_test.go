@@ -36,7 +36,7 @@ func causeText(err error) string {
 	if err.Error() == "use of closed file" {
 		// Readdir after Close: os passes internal/poll's error through
 		// unwrapped, NewMemFs says fs.ErrClosed, as for every other use
-		// after Close (README: "Where NewMemFs and a disk still differ").
+		// after Close (docs/conformance.md: "Where NewMemFs and a disk still differ").
 		err = fs.ErrClosed
 	}
 	return fmt.Sprintf("%T %q", err, err.Error())

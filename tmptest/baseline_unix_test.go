@@ -14,7 +14,7 @@ import (
 	"github.com/tmpkit/tmpkit/tmptest"
 )
 
-// The README's feature table compares tmptest with t.TempDir and
+// The feature table in docs/comparison.md compares tmptest with t.TempDir and
 // gotest.tools' fs.NewDir. These tests show what the baselines do with a
 // read-only tree (0555 directory holding a 0444 file, like a Go module
 // cache), next to TestCleanupRemovesReadOnlyTree for tmptest. They run the

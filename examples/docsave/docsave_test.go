@@ -72,7 +72,7 @@ crash-3-rename-doc.txt/data-lost: doc.txt holds "" (0 bytes): want the old or th
 
 // TestSaveNaiveCrashTestOutput runs CrashTest on SaveNaive in a child
 // process, where it fails, and checks what go test prints: the output the
-// README shows.
+// docs/faults.md shows.
 func TestSaveNaiveCrashTestOutput(t *testing.T) {
 	cmd := exec.Command(os.Args[0], "-test.run=^TestSaveNaiveCrashTest$")
 	cmd.Env = append(os.Environ(), "DOCSAVE_NAIVE_CHILD=1", "CRASHTEST_SEED=", "CRASHTEST_SAMPLES=")

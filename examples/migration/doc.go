@@ -1,7 +1,7 @@
 // Package migration holds before/after pairs for moving a test suite to
 // tmpkit: from os.MkdirTemp with defer os.RemoveAll, from gotest.tools' fs
 // and golden packages, from goldie and from afero's MemMapFs. Each pair is
-// a test that runs, so the README's snippets are known to compile and pass.
+// a test that runs, so the snippets of docs/migration.md are known to compile and pass.
 //
 // It is a module of its own so that goldie, which only the "before" side of
 // one pair uses, never enters tmpkit's own dependencies; and each library's
