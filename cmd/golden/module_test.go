@@ -69,8 +69,12 @@ func copyModule(tb testing.TB, root string) string {
 
 // moduleEnv is the environment of the generated modules' go and golden
 // commands: no workspace, no network, go.mod and go.sum updated as needed.
+// -ldflags=-s (no symbol table nor DWARF) makes each of the many test
+// binaries quicker to link: TestEndToEnd 22 s before, 20 s after. (A
+// -trimpath that would share compiled packages between the module's copies
+// costs a rebuild of every dependency in each fresh build cache: 47 s cold.)
 func moduleEnv() []string {
-	return append(cleanEnv(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+	return append(cleanEnv(), "GOFLAGS=-mod=mod -ldflags=-s", "GOPROXY=off", "GOWORK=off")
 }
 
 // command runs name with args in dir, with moduleEnv and extra variables,
