@@ -77,6 +77,11 @@ type Options struct {
 	// both relative to the golden directory. An error it returns stops
 	// the write as a failing rename would. For tests of failure paths.
 	BeforeRename func(tmp, dst string) error
+	// DryRun runs every check a write runs, against what is on disk, and
+	// returns the Summary the write would return, but creates, removes and
+	// writes nothing: what `golden apply --dry-run` prints is then what
+	// the apply would do, refusals included.
+	DryRun bool
 }
 
 func (o Options) label(dir, name string) string {

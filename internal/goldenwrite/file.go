@@ -29,12 +29,16 @@ func WriteFile(dir, name string, data []byte, o Options) (Summary, error) {
 	if err := checkName(name); err != nil {
 		return sum, fmt.Errorf("write %q: %w", label, err)
 	}
-	root, err := openRoot(dir)
+	root, err := openRoot(dir, o.DryRun)
 	if err != nil {
 		return sum, fmt.Errorf("write %q: %w", label, bare(err))
 	}
 	defer root.Close()
-	if err := root.MkdirAll(path.Dir(name), NewDirMode); err != nil {
+	if o.DryRun {
+		if err := checkDirs(root, path.Dir(name)); err != nil {
+			return sum, fmt.Errorf("write %q: cannot make its directory %q: %w", label, path.Dir(name), bare(err))
+		}
+	} else if err := root.MkdirAll(path.Dir(name), NewDirMode); err != nil {
 		return sum, fmt.Errorf("write %q: cannot make its directory %q: %w", label, path.Dir(name), bare(err))
 	}
 	perm, old, exists := NewFileMode, []byte(nil), false
@@ -61,8 +65,10 @@ func WriteFile(dir, name string, data []byte, o Options) (Summary, error) {
 	if len(old) > 0 && len(data) == 0 && !o.Force {
 		return sum, &EmptyError{Label: label, Old: describe(old)}
 	}
-	if err := writeAtomic(root, name, data, perm, o.BeforeRename); err != nil {
-		return sum, fmt.Errorf("write %q: %w", label, bare(err))
+	if !o.DryRun {
+		if err := writeAtomic(root, name, data, perm, o.BeforeRename); err != nil {
+			return sum, fmt.Errorf("write %q: %w", label, bare(err))
+		}
 	}
 	sum.New = !exists
 	sum.count(old, data, o.Exact)
@@ -141,9 +147,13 @@ func isBinary(b []byte) bool {
 	return bytes.IndexByte(b, 0) >= 0 || !utf8.Valid(b)
 }
 
-// openRoot opens dir as an [os.Root], creating it first if it is missing,
-// so that every write below it stays inside it, whatever symlinks it holds.
-func openRoot(dir string) (*os.Root, error) {
+// openRoot opens dir as an [os.Root], creating it first if it is missing
+// (not in a dry run, which makes nothing), so that every write below it
+// stays inside it, whatever symlinks it holds.
+func openRoot(dir string, dryRun bool) (*os.Root, error) {
+	if dryRun {
+		return os.OpenRoot(dir) // a dry run makes nothing, dir included
+	}
 	if err := os.MkdirAll(dir, NewDirMode); err != nil {
 		return nil, err
 	}

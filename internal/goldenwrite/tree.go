@@ -46,7 +46,7 @@ func WriteTree(dir, name string, files []File, o Options) (Summary, error) {
 	if err := guardFiles(names(files), nil, label, "the output holds"); err != nil {
 		return sum, err
 	}
-	root, err := openRoot(dir)
+	root, err := openRoot(dir, o.DryRun)
 	if err != nil {
 		return sum, fmt.Errorf("write tree %q: %w", label, bare(err))
 	}
@@ -86,6 +86,9 @@ func WriteTree(dir, name string, files []File, o Options) (Summary, error) {
 				"could not be replaced; nothing was changed (make it writable, for example with chmod -R u+w)",
 				label, path.Join(name, d), bare(err))
 		}
+	}
+	if o.DryRun {
+		return sum, nil
 	}
 	if err := stageAndSwap(root, name, plan.entries, state != missing, o.BeforeRename); err != nil {
 		return sum, fmt.Errorf("write tree %q: %w", label, err)

@@ -24,10 +24,13 @@ func applyModule(t *testing.T) (pending.Module, string) {
 		"a/testdata/Empty.golden":    "will be emptied\n",
 		"a/testdata/Link.golden":     "->A.golden",
 		"a/testdata/Mode.golden":     "mode\n",
+		"c/keep.txt":                 "k\n",
 	})
 	if err := os.Chmod(mod.Abs("a/testdata/Mode.golden"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	pkgTree := treeRec("c", "TestC", []pending.Entry{{Name: "keep.txt", Content: []byte("k\n")}}, []pending.Entry{{Name: "other.txt", Content: []byte("o\n")}})
+	pkgTree.Package = "example.com/m/c"
 	oldTree := []pending.Entry{
 		{Name: "chg", Content: []byte("c1\n")}, {Name: "gone", Content: []byte("g\n")},
 		{Name: "keep", Content: []byte("k\n")}, {Name: "run", Content: []byte("#!/bin/sh\n"), Exec: true},
@@ -44,6 +47,9 @@ func applyModule(t *testing.T) (pending.Module, string) {
 		fileRec("a/testdata/Link.golden", "TestLink", []byte("one\ntwo\nthree\n"), "x\n"),
 		fileRec("a/testdata/Mode.golden", "TestMode", []byte("mode\n"), "mode 2\n"),
 		treeRec("a/testdata/T.golden.d", "TestT", oldTree, newTree),
+		// A tree golden that is its package's directory (Dir("..") and
+		// Name("c") in package c): refused, by apply and by its dry run.
+		pkgTree,
 	}
 	out := t.TempDir()
 	for i, r := range records {
@@ -80,6 +86,7 @@ const applyLines = `+2 -1 a/testdata/A.golden
 const applyErrors = `golden apply: refused a/testdata/Edited.golden: it has changed since TestEdited (example.com/m/a) recorded its output; nothing of it is written; run the test again
 golden apply: refused: "a/testdata/Link.golden" is a symlink, which an update never writes through nor replaces
 golden apply: refused to empty "a/testdata/Empty.golden", which holds 1 line: an empty output is the classic way a bulk update erases goldens; --force overrides this
+golden apply: write tree "c": refused: it is the package directory; a golden tree holds only goldens, and an update removes what the output does not have
 `
 
 func TestApply(t *testing.T) {
@@ -117,7 +124,7 @@ func TestApply(t *testing.T) {
 	out.Reset()
 	errw.Reset()
 	if code := Apply(Applying{Records: records, ModuleDir: mod.Root, Out: &out, Err: &errw, Getenv: func(string) string { return "" }}); code != 1 ||
-		out.String() != "" || strings.Count(errw.String(), "it has changed since") != 4 || strings.Count(errw.String(), "refused") != 7 {
+		out.String() != "" || strings.Count(errw.String(), "it has changed since") != 4 || strings.Count(errw.String(), "refused") != 8 {
 		t.Errorf("second apply: exit %d, stdout %q, stderr:\n%s", code, out.String(), errw.String())
 	}
 }

@@ -1,8 +1,6 @@
 package review
 
 import (
-	"os"
-	"path"
 	"strings"
 
 	"github.com/tmpkit/tmpkit/internal/goldenwrite"
@@ -18,13 +16,14 @@ import (
 type UpdateWriter struct {
 	Module pending.Module
 	Force  bool // allow emptying a golden
-	// DryRun writes into a scratch copy of each golden instead, so that the
-	// summary is the one the write would print.
+	// DryRun runs every check of the write against the module as it is
+	// and returns the summary the write would print, writing nothing
+	// ([goldenwrite.Options].DryRun): refusals included.
 	DryRun bool
 }
 
 func (u UpdateWriter) options(g *Golden) goldenwrite.Options {
-	o := goldenwrite.Options{Label: g.Record.Path, Force: u.Force, Exact: g.Record.Exact}
+	o := goldenwrite.Options{Label: g.Record.Path, Force: u.Force, Exact: g.Record.Exact, DryRun: u.DryRun}
 	if rel, ok := strings.CutPrefix(g.Record.Package, u.Module.Path); ok && (rel == "" || rel[0] == '/') {
 		o.PackageDir = u.Module.Abs(strings.TrimPrefix(rel, "/"))
 	}
@@ -34,40 +33,13 @@ func (u UpdateWriter) options(g *Golden) goldenwrite.Options {
 // WriteFile writes the golden file of g with content and returns its
 // summary line, "" when nothing changed.
 func (u UpdateWriter) WriteFile(g *Golden, content []byte) (string, error) {
-	o := u.options(g)
-	if !u.DryRun {
-		return summary(goldenwrite.WriteFile(u.Module.Root, g.Record.Path, content, o))
-	}
-	return scratch(func(dir string) (string, error) {
-		name := path.Base(g.Record.Path)
-		if g.Exists {
-			if _, err := goldenwrite.WriteFile(dir, name, g.Old, goldenwrite.Options{Force: true, Exact: true}); err != nil {
-				return "", err
-			}
-		}
-		o.PackageDir = ""
-		return summary(goldenwrite.WriteFile(dir, name, content, o))
-	})
+	return summary(goldenwrite.WriteFile(u.Module.Root, g.Record.Path, content, u.options(g)))
 }
 
 // WriteTree makes the golden tree of g hold entries and returns its
 // summary: a line for the tree, then one for each file it changed.
 func (u UpdateWriter) WriteTree(g *Golden, entries []pending.Entry) (string, error) {
-	o := u.options(g)
-	files := toFiles(entries)
-	if !u.DryRun {
-		return summary(goldenwrite.WriteTree(u.Module.Root, g.Record.Path, files, o))
-	}
-	return scratch(func(dir string) (string, error) {
-		name := path.Base(g.Record.Path)
-		if g.Exists {
-			if _, err := goldenwrite.WriteTree(dir, name, toFiles(g.Tree), goldenwrite.Options{Force: true, Exact: true}); err != nil {
-				return "", err
-			}
-		}
-		o.PackageDir = ""
-		return summary(goldenwrite.WriteTree(dir, name, files, o))
-	})
+	return summary(goldenwrite.WriteTree(u.Module.Root, g.Record.Path, toFiles(entries), u.options(g)))
 }
 
 func toFiles(entries []pending.Entry) []goldenwrite.File {
@@ -91,14 +63,4 @@ func summary(s goldenwrite.Summary, err error) (string, error) {
 		b.WriteString("\n\t" + f.String())
 	}
 	return b.String(), nil
-}
-
-// scratch runs write in a new temporary directory, removed after.
-func scratch(write func(dir string) (string, error)) (string, error) {
-	dir, err := os.MkdirTemp("", "golden-dry-run-")
-	if err != nil {
-		return "", err
-	}
-	defer os.RemoveAll(dir)
-	return write(dir)
 }
