@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"syscall"
 )
 
@@ -24,6 +25,13 @@ func (c *config) create(testName string, maxTest int, try func(path string) erro
 		err := try(path)
 		if err == nil {
 			return path, nil
+		}
+		if errors.Is(err, syscall.ENAMETOOLONG) {
+			// Name the option, as Spooled does before it creates. (A
+			// name that fits may still be too long as a whole path.)
+			if n, max := nameUnits(filepath.Base(path)), nameMax(c.dir); n > max {
+				return "", c.nameLengthError(n, max)
+			}
 		}
 		if !errors.Is(err, fs.ErrExist) {
 			return "", c.dirError(err)

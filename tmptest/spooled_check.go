@@ -39,6 +39,13 @@ func (c *config) checkNameLength(testName string) error {
 	if n <= max {
 		return nil
 	}
+	return c.nameLengthError(n, max)
+}
+
+// nameLengthError says that names of n bytes are too long for c.dir's
+// file system, which takes max, and which options to shorten. Only
+// Prefix and Suffix can make a name too long: the test's part is capped.
+func (c *config) nameLengthError(n, max int) error {
 	var parts []string
 	if c.prefix != "" {
 		parts = append(parts, fmt.Sprintf("Prefix(%q)", c.prefix))
