@@ -121,9 +121,9 @@ changed  README.md: content differs:
      # out
     +more
 changed  bin/run.sh: mode differs: want 0755, got 0644
-missing  data/blob.bin: file
+missing  data/blob.bin: file, want 3 bytes of binary content
 changed  data/latest: symlink target differs: want "blob.bin", got "other.bin"
-extra    new.txt: file
+extra    new.txt: file, got 4 bytes: "new\n"
 To update it, run from the module root:
 	UPDATE_GOLDEN=1 go test ./golden -run '^TestTree$'`
 	if runtime.GOOS == "windows" {

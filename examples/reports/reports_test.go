@@ -121,8 +121,8 @@ func TestFixtureDiff(t *testing.T) {
 		"changed  config/app.yaml: content differs:",
 		"    -port: 8080",
 		"    +port:   8080",
-		"extra    config/app.yaml.bak: file",
-		"missing  format.log: file",
+		`extra    config/app.yaml.bak: file, got 24 bytes: "name: shop\nport:   8080\n"`,
+		`missing  format.log: file, want MatchRegexp("(?m)^done$")`,
 	)
 }
 
