@@ -9,6 +9,15 @@ import (
 	"syscall"
 )
 
+// makeDirs makes the directory dir below root and its parents, or, in a
+// dry run, reports the error making them would give.
+func makeDirs(root *os.Root, dir string, dryRun bool) error {
+	if dryRun {
+		return checkDirs(root, dir)
+	}
+	return root.MkdirAll(dir, NewDirMode)
+}
+
 // checkDirs reports the error making the directory dir below root would
 // give, making nothing: the dry run's stand-in for root.MkdirAll. Each
 // element that exists must be a directory, or a symlink to one inside

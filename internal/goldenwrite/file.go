@@ -34,11 +34,7 @@ func WriteFile(dir, name string, data []byte, o Options) (Summary, error) {
 		return sum, fmt.Errorf("write %q: %w", label, bare(err))
 	}
 	defer root.Close()
-	if o.DryRun {
-		if err := checkDirs(root, path.Dir(name)); err != nil {
-			return sum, fmt.Errorf("write %q: cannot make its directory %q: %w", label, path.Dir(name), bare(err))
-		}
-	} else if err := root.MkdirAll(path.Dir(name), NewDirMode); err != nil {
+	if err := makeDirs(root, path.Dir(name), o.DryRun); err != nil {
 		return sum, fmt.Errorf("write %q: cannot make its directory %q: %w", label, path.Dir(name), bare(err))
 	}
 	perm, old, exists := NewFileMode, []byte(nil), false
