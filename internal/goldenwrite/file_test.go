@@ -164,7 +164,10 @@ func TestMatches(t *testing.T) {
 		{"\xff\r\n", "\xff\n", false},
 		{"", "", true},
 		{"\r\n", "\n", true},
-		{"a\r\r\n", "a\r\n", true}, // as Fold reads it
+		{"a\r\r\n", "a\r\n", true},           // as Fold reads it
+		{"a\r\nb\r\n", "a\nb\r\n", false},    // output's own CRLF, not folded
+		{"a\r\nb\rc\r\n", "a\nb\rc\n", true}, // a lone "\r"
+		{"a\r\nb\rc\r\n", "a\nb\rc\r\n", false},
 	} {
 		if got := Matches([]byte(tt.want), []byte(tt.got)); got != tt.match {
 			t.Errorf("Matches(%q, %q) = %v, want %v", tt.want, tt.got, got, tt.match)

@@ -2,65 +2,9 @@ package goldenwrite
 
 import (
 	"bytes"
-	"encoding/binary"
-	"math/bits"
 	"runtime"
 	"sync"
-	"sync/atomic"
-	"unicode/utf8"
 )
-
-// foldEqual reports whether want, with the "\r" of each "\r\n" removed,
-// equals got, and got is text: no NUL byte, valid UTF-8. want and got
-// start at the same line start.
-//
-// It is the cost of a golden checked out with CRLF line endings, paid on
-// every passing comparison on Windows, so it walks both 8 bytes at a time:
-// where the words differ, want must hold "\r\n" and got "\n". The same
-// loads tell whether got holds a NUL byte or a non-ASCII byte, so text
-// that is ASCII needs no second pass for the binary check.
-func foldEqual(want, got []byte) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	output := got
-	var zeros, high uint64 // the NUL and non-ASCII bytes seen in got
-	for {
-		for len(want) >= 8 && len(got) >= 8 {
-			g := binary.LittleEndian.Uint64(got)
-			zeros |= (g - ones) &^ g & highs
-			high |= g & highs
-			if x := binary.LittleEndian.Uint64(want) ^ g; x != 0 {
-				k := bits.TrailingZeros64(x) >> 3
-				want, got = want[k:], got[k:]
-				break
-			}
-			want, got = want[8:], got[8:]
-		}
-		for len(want) > 0 && len(got) > 0 && want[0] == got[0] {
-			zeros, high = zeros|boolBit(got[0] == 0), high|boolBit(got[0] >= utf8.RuneSelf)
-			want, got = want[1:], got[1:]
-		}
-		if len(want) == 0 || len(got) == 0 {
-			break
-		}
-		if len(want) < 2 || want[0] != '\r' || want[1] != '\n' || got[0] != '\n' {
-			return false
-		}
-		want = want[1:] // the "\r"; the "\n" is compared next
-	}
-	if len(want) != len(got) || zeros != 0 {
-		return false
-	}
-	// Every byte of got was loaded above, so the flags are exact: ASCII
-	// text without NUL is text; anything non-ASCII needs the full check.
-	return high == 0 || !isBinary(output)
-}
-
-func boolBit(b bool) uint64 {
-	if b {
-		return 1
-	}
-	return 0
-}
 
 // matchesFolded is Matches once the first difference of want and got, p,
 // is known to be the "\r" of a "\r\n" of want.
@@ -74,61 +18,88 @@ func matchesFolded(want, got []byte, p int) bool {
 	if isBinary(got[:lp]) {
 		return false
 	}
-	want, got = want[lp:], got[lp:]
-	// Folded, want is as long as got: a cheap test that rejects most
-	// differences before the walk.
-	cr, folded := bytes.Count(want, []byte{'\r'}), len(want)-len(got)
-	if folded < 0 || folded > cr {
-		return false
-	}
-	if folded == cr {
-		// Every "\r" must be folded, so where each line of want starts in
-		// got is known: the walk can be split.
-		return foldEqualParallel(want, got)
-	}
-	return foldEqual(want, got)
+	return foldMatch(want[lp:], got[lp:])
 }
 
 // parallelMin is the size from which a walk is split among the CPUs: a
 // goroutine costs a microsecond, a megabyte's walk a millisecond.
 const parallelMin = 1 << 20
 
-// foldEqualParallel is foldEqual for want holding no lone "\r", split at
-// line starts among the CPUs when it is large.
-func foldEqualParallel(want, got []byte) bool {
-	n := min(runtime.GOMAXPROCS(0), len(want)/parallelMin)
-	if n < 2 {
-		return foldEqual(want, got)
-	}
-	type part struct{ want, got []byte }
-	parts := make([]part, 0, n)
-	w0, g0 := 0, 0
-	for k := 1; k <= n; k++ {
-		w1, g1 := len(want), len(got)
-		if k < n {
-			w1 = len(want) * k / n
-			i := bytes.IndexByte(want[w1:], '\n')
-			if i < 0 {
-				continue
-			}
-			w1 += i + 1
-			g1 = g0 + (w1 - w0) - bytes.Count(want[w0:w1], []byte{'\r'})
-			if g1 > len(got) {
-				return false
-			}
+// foldMatch reports whether want, read as Fold reads it, equals got,
+// and got is text. want and got start at the same line start.
+//
+// It counts want's "\r"s first: folded, want is shorter by one byte per
+// "\r\n", so when it is shorter by as many bytes as it holds "\r"s, each
+// is the "\r" of a "\r\n" to fold, as foldEqual requires. Then where each
+// line of want starts in got is known, and a large walk is split among
+// the CPUs at line starts (the counts too are taken in parallel). A golden
+// holding a "\r" that is not folded (a lone one, or output's own "\r\n"
+// in the same place) is walked byte by byte.
+func foldMatch(want, got []byte) bool {
+	n := max(1, min(runtime.GOMAXPROCS(0), len(want)/parallelMin))
+	wantAt := make([]int, n+1) // part k of want is want[wantAt[k]:wantAt[k+1]]
+	wantAt[n] = len(want)
+	for k := 1; k < n; k++ {
+		at := max(wantAt[k-1], len(want)*k/n)
+		if i := bytes.IndexByte(want[at:], '\n'); i >= 0 {
+			wantAt[k] = at + i + 1
+		} else {
+			wantAt[k] = len(want)
 		}
-		parts = append(parts, part{want[w0:w1], got[g0:g1]})
-		w0, g0 = w1, g1
 	}
+	crs := make([]int, n)
+	eachPart(n, func(k int) { crs[k] = bytes.Count(want[wantAt[k]:wantAt[k+1]], []byte{'\r'}) })
+	cr, folded := 0, len(want)-len(got)
+	for _, c := range crs {
+		cr += c
+	}
+	switch {
+	case folded < 0 || folded > cr: // too many or too few to fold
+		return false
+	case folded < cr:
+		return foldBytes(want, got) && !isBinary(got)
+	}
+	gotAt := make([]int, n+1)
+	for k := range n {
+		gotAt[k+1] = gotAt[k] + wantAt[k+1] - wantAt[k] - crs[k]
+	}
+	// Each part of got starts a line, as want's does, unless the walk
+	// fails: each is text on its own if, and only if, all of it is.
+	equal := make([]bool, n)
+	eachPart(n, func(k int) {
+		equal[k] = foldEqual(want[wantAt[k]:wantAt[k+1]], got[gotAt[k]:gotAt[k+1]])
+	})
+	for _, e := range equal {
+		if !e {
+			return false
+		}
+	}
+	return true
+}
+
+// foldBytes reports whether want, with the "\r" of each "\r\n" removed,
+// equals got, a byte at a time: the rare golden with a "\r" that is not
+// folded pays for it.
+func foldBytes(want, got []byte) bool {
+	i := 0
+	for j := 0; j < len(want); j, i = j+1, i+1 {
+		if want[j] == '\r' && j+1 < len(want) && want[j+1] == '\n' {
+			j++ // the "\n" is compared
+		}
+		if i == len(got) || got[i] != want[j] {
+			return false
+		}
+	}
+	return i == len(got)
+}
+
+// eachPart runs f(0) to f(n-1), each in a goroutine of its own but the
+// last, which runs in the caller's, and returns once all have.
+func eachPart(n int, f func(k int)) {
 	var wg sync.WaitGroup
-	var failed atomic.Bool
-	for _, pt := range parts {
-		wg.Go(func() {
-			if !foldEqual(pt.want, pt.got) {
-				failed.Store(true)
-			}
-		})
+	for k := range n - 1 {
+		wg.Go(func() { f(k) })
 	}
+	f(n - 1)
 	wg.Wait()
-	return !failed.Load()
 }

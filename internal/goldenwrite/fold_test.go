@@ -2,7 +2,9 @@ package goldenwrite
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -37,4 +39,81 @@ func TestMatchesLarge(t *testing.T) {
 	if !bytes.Equal(Fold(lone), loneOut) || !Matches(lone, loneOut) {
 		t.Error("a golden with a lone \r does not match its output")
 	}
+}
+
+// foldOracle is foldEqual as its doc says it: want with the "\r" of each
+// "\r\n" removed equals got, and got is text.
+func foldOracle(want, got []byte) bool {
+	return bytes.Equal(bytes.ReplaceAll(want, []byte("\r\n"), []byte("\n")), got) && !isBinary(got)
+}
+
+// checkWalks fails t unless foldMatch agrees with foldOracle on want and
+// got, and, in the case they take (every "\r" of want folded), both walks
+// and foldEqual.
+func checkWalks(t *testing.T, want, got []byte) {
+	t.Helper()
+	oracle := foldOracle(want, got)
+	if foldMatch(want, got) != oracle {
+		t.Fatalf("foldMatch(%q, %q) != %v", want, got, oracle)
+	}
+	if bytes.Count(want, []byte{'\r'}) != len(want)-len(got) {
+		return // not the walks' case
+	}
+	for _, w := range []struct {
+		name string
+		walk func(want, got []byte) (bool, uint64, uint64)
+	}{{"foldWalk", foldWalk}, {"foldWalkUnaligned", foldWalkUnaligned}} {
+		equal, zeros, high := w.walk(want, got)
+		if text := zeros&highs == 0 && (high&highs == 0 || !isBinary(got)); (equal && text) != oracle {
+			t.Fatalf("%s(%q, %q): equal %v, text %v; want %v", w.name, want, got, equal, text, oracle)
+		}
+		if equal && (zeros&highs != 0) != (bytes.IndexByte(got, 0) >= 0) {
+			t.Fatalf("%s(%q, %q): NUL flag %v", w.name, want, got, zeros&highs != 0)
+		}
+	}
+	if foldEqual(want, got) != oracle {
+		t.Fatalf("foldEqual(%q, %q) != %v", want, got, oracle)
+	}
+}
+
+// TestFoldWalks checks the two walks against the oracle on short inputs
+// built from the bytes that matter, in every alignment the word loads see.
+func TestFoldWalks(t *testing.T) {
+	for _, tt := range [][2]string{
+		{"", ""}, {"\r\n", "\n"}, {"\r\n", "\r\n"}, {"a\r\r\n", "a\r\n"}, {"a\r\nb", "a\nb"},
+		{"line one\r\nline two\r\n", "line one\nline two\n"}, {"line one\r\nline two\n", "line one\nline two\n"},
+		{"0123456\r\n", "0123456\n"}, {"01234567\r\n", "01234567\n"}, {"\r\n\r\n\r\n\r\n\r\n", "\n\n\n\n\n"},
+		{"abcdefg\r\nabcdefgh\x00\r\n", "abcdefg\nabcdefgh\x00\n"}, {"héllo wörld\r\n", "héllo wörld\n"},
+		{"abcdefgh\xff\r\n", "abcdefgh\xff\n"}, {"abcdefgh\r", "abcdefgh\n"}, {"abcdefgh\rx", "abcdefgh\nx"},
+		{"abcdefgh\r\n", "abcdefgh\n\n"}, {"abcdefgh\r\nabcdefgh\r\n", "abcdefgh\nabcdefgh"},
+	} {
+		for pad := range 9 { // shift the inputs against the word loads
+			p := strings.Repeat("p", pad)
+			checkWalks(t, []byte(p+tt[0]), []byte(p+tt[1]))
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"a", "b", "\r", "\n", "\r\n", "\x00", "é", "\xff", "0123456789"}
+	for range 50_000 {
+		var got []byte
+		for range r.IntN(12) {
+			got = append(got, alphabet[r.IntN(len(alphabet))]...)
+		}
+		want := bytes.ReplaceAll(got, []byte("\n"), []byte("\r\n"))
+		if len(want) > 0 && r.IntN(2) == 0 { // and a change
+			want[r.IntN(len(want))] = alphabet[r.IntN(len(alphabet))][0]
+		}
+		checkWalks(t, want, got)
+	}
+}
+
+// FuzzFoldWalks checks both walks against the oracle: on the input as
+// given, and on got with its "\n"s written "\r\n", as a CRLF checkout.
+func FuzzFoldWalks(f *testing.F) {
+	f.Add([]byte("a\r\nb\r\n"), []byte("a\nb\n"))
+	f.Add([]byte("01234567\r\n\r\nabcdefgh"), []byte("01234567\n\nabcdefgh"))
+	f.Fuzz(func(t *testing.T, want, got []byte) {
+		checkWalks(t, want, got)
+		checkWalks(t, bytes.ReplaceAll(got, []byte("\n"), []byte("\r\n")), got)
+	})
 }
