@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 
+	"github.com/tmpkit/tmpkit/internal/diff"
 	"github.com/tmpkit/tmpkit/internal/goldenattr"
 	"github.com/tmpkit/tmpkit/internal/goldenwrite"
 )
@@ -40,6 +41,7 @@ func (c *call) assertFile(cfg config, got []byte) error {
 	}
 
 	want, err := readGolden(loc)
+	p := -1 // the first difference, once compared
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if set.mode == compareOnly {
@@ -49,22 +51,27 @@ func (c *call) assertFile(cfg config, got []byte) error {
 		return c.writeFile(cfg, set, loc, got)
 	case err != nil:
 		return err
-	case matches(want, got, cfg.exact):
+	case matchesFrom(want, got, cfg.exact, &p):
 		return nil
 	case set.mode == overwrite:
 		return c.writeFile(cfg, set, loc, got)
 	}
 	c.recordFile(loc, want, true, got, cfg.exact)
-	return c.mismatch(set, loc, want, got, cfg.exact)
+	return c.mismatch(set, loc, want, got, cfg.exact, p)
 }
 
 // matches reports whether got matches the golden want: byte for byte when
 // exact, else also when want's CRLF line endings, read as LF, make it equal.
 func matches(want, got []byte, exact bool) bool {
-	if exact {
-		return bytes.Equal(want, got)
-	}
-	return goldenwrite.Matches(want, got)
+	var p int
+	return matchesFrom(want, got, exact, &p)
+}
+
+// matchesFrom is matches, setting *p to the first difference of want and
+// got (-1 if none), which a failure report then need not look for again.
+func matchesFrom(want, got []byte, exact bool, p *int) bool {
+	*p = diff.FirstDifference(want, got)
+	return *p < 0 || !exact && goldenwrite.MatchesFrom(want, got, *p)
 }
 
 // readGolden reads the golden file at loc, refusing anything but a regular

@@ -26,9 +26,18 @@ func (c *call) missing(set setting, loc location, got []byte) error {
 }
 
 // mismatch reports a golden file whose content differs from got.
-func (c *call) mismatch(set setting, loc location, want, got []byte, exact bool) error {
+func (c *call) mismatch(set setting, loc location, want, got []byte, exact bool, p int) error {
 	var b strings.Builder
-	report, binary := diff.Report(shown(want, got, exact), got, diff.Options{WantLabel: loc.display, GotLabel: "got"})
+	o := diff.Options{WantLabel: loc.display, GotLabel: "got"}
+	var report string
+	var binary bool
+	// Folding shortens want; unfolded, it is shown as it is, and p, its
+	// first difference with got, holds.
+	if s := shown(want, got, exact); len(s) == len(want) {
+		report, binary = diff.ReportFrom(want, got, p, o)
+	} else {
+		report, binary = diff.Report(s, got, o)
+	}
 	if binary {
 		fmt.Fprintf(&b, "golden: %q differs from the output:\n", loc.display)
 	} else {

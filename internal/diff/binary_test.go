@@ -1,6 +1,10 @@
 package diff
 
-import "testing"
+import (
+	"bytes"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestIsBinary(t *testing.T) {
 	for in, want := range map[string]bool{"": false, "text\n": false, "é\n": false, "a\x00b": true, "\xff\xfe": true} {
@@ -45,5 +49,33 @@ func TestFirstDifference(t *testing.T) {
 		if got := FirstDifference([]byte(tt.a), []byte(tt.b)); got != tt.want {
 			t.Errorf("FirstDifference(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+// TestIsBinaryLarge checks the split check against the whole one on
+// contents large enough to be split, with the odd byte at every place
+// around the cuts.
+func TestIsBinaryLarge(t *testing.T) {
+	text := bytes.Repeat([]byte("é text €\n"), 3*parallelMin/12)
+	if IsBinary(text) {
+		t.Fatal("valid text reported binary")
+	}
+	for _, odd := range []string{"\x00", "\xff", "\xe2\x82", "\x82"} {
+		for _, at := range []int{0, len(text)/2 - 4, len(text) / 2, len(text)/2 + 1, len(text)/3 + 2, len(text) - 1} {
+			b := bytes.Clone(text)
+			copy(b[at:], odd)
+			if got, want := IsBinary(b), bytes.IndexByte(b, 0) >= 0 || !utf8.Valid(b); got != want {
+				t.Errorf("%q at %d: IsBinary = %v, want %v", odd, at, got, want)
+			}
+		}
+	}
+	for shift := range 4 { // every cut inside a sequence
+		b := append(bytes.Repeat([]byte("x"), shift), bytes.Repeat([]byte("€"), parallelMin)...)
+		if IsBinary(b) {
+			t.Errorf("shift %d: valid text reported binary", shift)
+		}
+	}
+	if !IsBinary(bytes.Repeat([]byte{0x80}, 2*parallelMin)) {
+		t.Error("continuation bytes alone reported text")
 	}
 }

@@ -121,8 +121,14 @@ func textFrom(want, got []byte, p int, o Options) string {
 // contents as few times as it can: it finds their first difference once,
 // and checks the part they share for binary content once.
 func Report(want, got []byte, o Options) (report string, binary bool) {
-	p := prefixLen(want, got)
-	if p == len(want) && p == len(got) {
+	return ReportFrom(want, got, FirstDifference(want, got), o)
+}
+
+// ReportFrom is [Report] once the first difference of want and got, p,
+// is known (as [FirstDifference] returns it, -1 when they are equal): a
+// caller that compared them already need not compare them again.
+func ReportFrom(want, got []byte, p int, o Options) (report string, binary bool) {
+	if p < 0 {
 		return "", false
 	}
 	// A line start is never inside a UTF-8 sequence: the binary check can

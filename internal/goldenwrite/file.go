@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"unicode/utf8"
 
 	"github.com/tmpkit/tmpkit/internal/diff"
 )
@@ -115,7 +114,12 @@ func plural(n int, what string) string {
 // output's own line endings are never folded: output that starts printing
 // "\r\n" differs from a golden holding "\n". It allocates nothing.
 func Matches(want, got []byte) bool {
-	p := diff.FirstDifference(want, got)
+	return MatchesFrom(want, got, diff.FirstDifference(want, got))
+}
+
+// MatchesFrom is [Matches] once the first difference of want and got, p,
+// is known (as diff.FirstDifference returns it, -1 when they are equal).
+func MatchesFrom(want, got []byte, p int) bool {
 	if p < 0 {
 		return true
 	}
@@ -139,9 +143,7 @@ func Fold(want []byte) []byte {
 
 // isBinary reports whether b is compared byte for byte: it holds a NUL
 // byte or is not valid UTF-8.
-func isBinary(b []byte) bool {
-	return bytes.IndexByte(b, 0) >= 0 || !utf8.Valid(b)
-}
+func isBinary(b []byte) bool { return diff.IsBinary(b) }
 
 // openRoot opens dir as an [os.Root], creating it first if it is missing
 // (not in a dry run, which makes nothing), so that every write below it
