@@ -59,10 +59,18 @@ func checkWalks(t *testing.T, want, got []byte) {
 	if bytes.Count(want, []byte{'\r'}) != len(want)-len(got) {
 		return // not the walks' case
 	}
+	blocks := haveBlocks
+	defer func() { haveBlocks = blocks }()
+	withBlocks := func(on bool) func(want, got []byte) (bool, uint64, uint64) {
+		return func(want, got []byte) (bool, uint64, uint64) {
+			haveBlocks = on
+			return foldWalkUnaligned(want, got)
+		}
+	}
 	for _, w := range []struct {
 		name string
 		walk func(want, got []byte) (bool, uint64, uint64)
-	}{{"foldWalk", foldWalk}, {"foldWalkUnaligned", foldWalkUnaligned}} {
+	}{{"foldWalk", foldWalk}, {"foldWalkUnaligned", withBlocks(false)}, {"foldWalkUnaligned+foldBlocks", withBlocks(blocks)}} {
 		equal, zeros, high := w.walk(want, got)
 		if text := zeros&highs == 0 && (high&highs == 0 || !isBinary(got)); (equal && text) != oracle {
 			t.Fatalf("%s(%q, %q): equal %v, text %v; want %v", w.name, want, got, equal, text, oracle)
@@ -86,17 +94,31 @@ func TestFoldWalks(t *testing.T) {
 		{"abcdefg\r\nabcdefgh\x00\r\n", "abcdefg\nabcdefgh\x00\n"}, {"héllo wörld\r\n", "héllo wörld\n"},
 		{"abcdefgh\xff\r\n", "abcdefgh\xff\n"}, {"abcdefgh\r", "abcdefgh\n"}, {"abcdefgh\rx", "abcdefgh\nx"},
 		{"abcdefgh\r\n", "abcdefgh\n\n"}, {"abcdefgh\r\nabcdefgh\r\n", "abcdefgh\nabcdefgh"},
+		// The 32-byte blocks of foldBlocks: a "\n" at each end, several
+		// in one, a change on either side of a fold.
+		{strings.Repeat("0123456789abcdefghijklmnopqrstu\r\n", 4), strings.Repeat("0123456789abcdefghijklmnopqrstu\n", 4)},
+		{strings.Repeat("0123456789abcdefghijklmnopqrstuv\r\n", 4), strings.Repeat("0123456789abcdefghijklmnopqrstuv\n", 4)},
+		{strings.Repeat("\r\n0123456789abcdefghijklmnopqrstuv", 4), strings.Repeat("\n0123456789abcdefghijklmnopqrstuv", 4)},
+		{strings.Repeat("ab\r\n", 30), strings.Repeat("ab\n", 30)},
+		{strings.Repeat("0123456789abcdef\r\n", 8) + "x", strings.Repeat("0123456789abcdef\n", 8) + "y"},
+		{strings.Repeat("0123456789abcdefghij\r\n", 4), strings.Repeat("0123456789abcdefghij\n", 3) + "0123456789abcdefghiJ\n"},
+		{strings.Repeat("0123456789abcdefghij\r\n", 4), strings.Repeat("0123456789abcdefghij\n", 2) + "0123456789abcdefghij\r\n" + "0123456789abcdefghij\n"},
+		{strings.Repeat("0123456789abcdefghij\r\n", 4), strings.Repeat("0123456789abcdefghij\n", 2) + "0123456789\x00bcdefghij\n" + "0123456789abcdefghij\n"},
+		{strings.Repeat("0123456789abcdefghij\r\n", 4), strings.Repeat("0123456789abcdéfghij\n", 4)},
+		{strings.Repeat("0123456789abcdefghij\r\r\n", 4), strings.Repeat("0123456789abcdefghij\r\n", 4)},
+		{strings.Repeat("0123456789abcdefghij\r\n", 4) + "\r\n", strings.Repeat("0123456789abcdefghij\n", 4)},
+		{strings.Repeat("0123456789abcdefghijklmnopqrstuvwxyz\r\n", 3), strings.Repeat("0123456789abcdefghijklmnopqrstuvwxyz\n", 3) + "\n"},
 	} {
-		for pad := range 9 { // shift the inputs against the word loads
+		for pad := range 33 { // shift the inputs against the word and block loads
 			p := strings.Repeat("p", pad)
 			checkWalks(t, []byte(p+tt[0]), []byte(p+tt[1]))
 		}
 	}
 	r := rand.New(rand.NewPCG(1, 2))
-	alphabet := []string{"a", "b", "\r", "\n", "\r\n", "\x00", "é", "\xff", "0123456789"}
-	for range 50_000 {
+	alphabet := []string{"a", "b", "\r", "\n", "\n", "\r\n", "\x00", "é", "\xff", "0123456789", "0123456789abcdefghijklmnopqrstuvwxyz"}
+	for range 100_000 {
 		var got []byte
-		for range r.IntN(12) {
+		for range r.IntN(24) {
 			got = append(got, alphabet[r.IntN(len(alphabet))]...)
 		}
 		want := bytes.ReplaceAll(got, []byte("\n"), []byte("\r\n"))

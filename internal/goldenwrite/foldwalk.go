@@ -73,6 +73,9 @@ func foldWalk(want, got []byte) (equal bool, zeros, high uint64) {
 func foldWalkUnaligned(want, got []byte) (equal bool, zeros, high uint64) {
 	wp, gp := unsafe.Pointer(unsafe.SliceData(want)), unsafe.Pointer(unsafe.SliceData(got))
 	i, j := 0, 0 // got[i] is compared with want[j]
+	if haveBlocks && len(got) >= 33 && len(want) >= len(got) {
+		i, j, zeros, high = foldBlocks(wp, gp, len(got)-33, len(want)-len(got))
+	}
 	for i <= len(got)-8 && j <= len(want)-9 {
 		g := *(*uint64)(unsafe.Add(gp, i))
 		w := *(*uint64)(unsafe.Add(wp, j))
