@@ -79,3 +79,17 @@ func TestIsBinaryLarge(t *testing.T) {
 		t.Error("continuation bytes alone reported text")
 	}
 }
+
+// TestCountByteLarge checks the split count against bytes.Count, with the
+// byte counted at both ends and around every cut.
+func TestCountByteLarge(t *testing.T) {
+	b := bytes.Repeat([]byte("line\n"), 3*parallelMin/5+3)
+	for _, at := range []int{0, len(b) / 3, len(b)/2 - 1, len(b) / 2, len(b) - 1} {
+		b[at] = '\n'
+	}
+	for _, n := range []int{0, 1, len(b) / 2, len(b) - 1, len(b)} {
+		if got, want := countByte(b[:n], '\n'), bytes.Count(b[:n], []byte{'\n'}); got != want {
+			t.Errorf("countByte of %d bytes = %d, want %d", n, got, want)
+		}
+	}
+}

@@ -58,7 +58,7 @@ func windowFrom(want, got []byte, p, ctx int) window {
 		w.wantEnd += i + 1
 		w.gotEnd += i + 1
 	}
-	w.skip = bytes.Count(want[:start], []byte{'\n'})
+	w.skip = countByte(want[:start], '\n')
 	return w
 }
 
