@@ -69,7 +69,9 @@ func foldWalk(want, got []byte) (equal bool, zeros, high uint64) {
 // address (see unalignedLoads): it loads through unsafe pointers, which
 // the loop conditions keep inside want and got, because the bounds checks
 // and slice updates of foldWalk cost about as much as the walk itself
-// (77 against 40 ms for 200 MB of short lines).
+// (77 against 40 ms for 200 MB of short lines). Where the CPU has AVX2,
+// foldBlocks first goes as far as it can verify (13 ms for the same), and
+// the word walk goes on from there.
 func foldWalkUnaligned(want, got []byte) (equal bool, zeros, high uint64) {
 	wp, gp := unsafe.Pointer(unsafe.SliceData(want)), unsafe.Pointer(unsafe.SliceData(got))
 	i, j := 0, 0 // got[i] is compared with want[j]
