@@ -54,6 +54,22 @@ To update it, run from the module root:
 		}
 	}
 
+	// Output whose later line turns CRLF differs from a CRLF checkout,
+	// which reads as LF (failed before: it passed, the output's "\r\n"
+	// taken for one of the golden's).
+	dir3 := setup(t, map[string]string{"crlf2.golden": "a\r\nb\r\n"})
+	f = assertFake(t, "TestX", "a\nb\r\n", append(quiet(), Dir(dir3), Name("crlf2.golden"))...)
+	checkFailure(t, f, dir3, `golden: "$DIR/crlf2.golden" differs from the output (-want +got):
+--- $DIR/crlf2.golden
++++ got
+@@ -1,2 +1,2 @@
+ a
+-b
++b␍
+(shown as: ␍ \r)
+To update it, run from the module root:
+	UPDATE_GOLDEN=1 go test ./golden -run '^TestX$'`)
+
 	// The same in a golden tree: a golden checked out with CRLF matches LF
 	// output; CRLF output differs from an LF golden.
 	dir2 := setup(t, map[string]string{"TestTree.golden.d/a.txt": "a\r\n"})

@@ -51,14 +51,23 @@ func (c *call) mismatch(set setting, loc location, want, got []byte, exact bool,
 
 // shown returns the golden want as a diff against got shows it: with its
 // CRLF line endings read as LF (as the comparison reads them), unless
-// exact or got itself has CRLF line endings, which then are what differs.
+// exact or got itself ends every line with CRLF, which then is compared
+// as it is. Output that ends only some lines with CRLF is shown against
+// the folded golden, so that the lines that turned CRLF are the ones
+// marked.
 func shown(want, got []byte, exact bool) []byte {
 	// IndexByte first: it runs at memory speed, and a golden without "\r"
 	// is shown as it is, however large.
-	if exact || bytes.IndexByte(want, '\r') < 0 || bytes.Contains(got, []byte("\r\n")) {
+	if exact || bytes.IndexByte(want, '\r') < 0 || allCRLF(got) {
 		return want
 	}
 	return goldenwrite.Fold(want)
+}
+
+// allCRLF reports whether b has lines and ends each with "\r\n".
+func allCRLF(b []byte) bool {
+	crlf := bytes.Count(b, []byte("\r\n"))
+	return crlf > 0 && crlf == bytes.Count(b, []byte{'\n'})
 }
 
 // tell ends a message with the command that runs the test with
