@@ -36,7 +36,16 @@ const parallelMin = 1 << 20
 // holding a "\r" that is not folded (a lone one, or output's own "\r\n"
 // in the same place) is walked byte by byte.
 func foldMatch(want, got []byte) bool {
-	n := max(1, min(runtime.GOMAXPROCS(0), len(want)/parallelMin))
+	n := min(runtime.GOMAXPROCS(0), len(want)/parallelMin)
+	if n < 2 { // in one piece, allocating nothing
+		switch foldCase(bytes.Count(want, []byte{'\r'}), len(want)-len(got)) {
+		case cannotFold:
+			return false
+		case loneCR:
+			return foldBytes(want, got) && !isBinary(got)
+		}
+		return foldEqual(want, got)
+	}
 	wantAt := make([]int, n+1) // part k of want is want[wantAt[k]:wantAt[k+1]]
 	wantAt[n] = len(want)
 	for k := 1; k < n; k++ {
@@ -49,14 +58,14 @@ func foldMatch(want, got []byte) bool {
 	}
 	crs := make([]int, n)
 	eachPart(n, func(k int) { crs[k] = bytes.Count(want[wantAt[k]:wantAt[k+1]], []byte{'\r'}) })
-	cr, folded := 0, len(want)-len(got)
+	cr := 0
 	for _, c := range crs {
 		cr += c
 	}
-	switch {
-	case folded < 0 || folded > cr: // too many or too few to fold
+	switch foldCase(cr, len(want)-len(got)) {
+	case cannotFold:
 		return false
-	case folded < cr:
+	case loneCR:
 		return foldBytes(want, got) && !isBinary(got)
 	}
 	gotAt := make([]int, n+1)
@@ -75,6 +84,25 @@ func foldMatch(want, got []byte) bool {
 		}
 	}
 	return true
+}
+
+// The cases of foldCase.
+const (
+	cannotFold = iota // want cannot fold to got's length
+	everyCR           // every "\r" of want is one to fold: foldEqual
+	loneCR            // some "\r" stays: foldBytes
+)
+
+// foldCase tells, from the count of want's "\r"s and how much longer
+// than got want is, which comparison foldMatch makes.
+func foldCase(cr, folded int) int {
+	switch {
+	case folded < 0 || folded > cr:
+		return cannotFold
+	case folded < cr:
+		return loneCR
+	}
+	return everyCR
 }
 
 // foldBytes reports whether want, with the "\r" of each "\r\n" removed,

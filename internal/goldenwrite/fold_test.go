@@ -139,3 +139,16 @@ func FuzzFoldWalks(f *testing.F) {
 		checkWalks(t, bytes.ReplaceAll(got, []byte("\n"), []byte("\r\n")), got)
 	})
 }
+
+// TestMatchesAllocatesNothing: the comparison every passing test makes,
+// CRLF golden included, allocates nothing below a megabyte.
+func TestMatchesAllocatesNothing(t *testing.T) {
+	lf := bytes.Repeat([]byte("a line of the golden text\n"), 1000)
+	crlf := bytes.ReplaceAll(lf, []byte("\n"), []byte("\r\n"))
+	lone := append(bytes.Clone(crlf), "x\ry\r\n"...)
+	for _, tt := range []struct{ want, got []byte }{{lf, lf}, {crlf, lf}, {lone, append(bytes.Clone(lf), "x\ry\n"...)}, {crlf, crlf[1:]}} {
+		if n := testing.AllocsPerRun(10, func() { Matches(tt.want, tt.got) }); n != 0 {
+			t.Errorf("Matches of %d bytes: %v allocations", len(tt.want), n)
+		}
+	}
+}

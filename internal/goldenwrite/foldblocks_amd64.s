@@ -72,7 +72,7 @@ newline:
 
 partial:
 	// Several "\n"s: pass the bytes up to the first, and its "\r\n".
-	MOVL R12, CX      // keep k in CX... the equal mask is in CX: redo below
+	MOVL R12, CX      // k, for the shift
 	VPMOVMSKB Y3, R10 // the bytes equal at the same place
 	MOVL $1, R13
 	SHLL CL, R13
