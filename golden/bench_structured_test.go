@@ -33,7 +33,7 @@ func benchItems(n int) []benchItem {
 	for i := range items {
 		items[i] = benchItem{
 			ID: fmt.Sprintf("item-%05d", i), Name: "an item of the catalogue", Count: i, Version: int64(i) * 7,
-			ETag: fmt.Sprintf("W/\"%08x\"", i*2654435761), Labels: map[string]string{"env": "test", "team": "core"},
+			ETag: fmt.Sprintf("W/\"%08x\"", int64(i)*2654435761), Labels: map[string]string{"env": "test", "team": "core"},
 			Owner:     &benchOwner{"Ann Example", "ann@example.com"},
 			CreatedAt: time.Date(2024, 1, 2, 3, 4, 5, i, time.UTC),
 		}
