@@ -92,10 +92,59 @@ func encode(v any) (n *yaml.Node, err error) {
 		}
 	}()
 	n = &yaml.Node{}
-	if err := n.Encode(v); err != nil {
+	if err := n.Encode(keepFloats(v)); err != nil {
 		return nil, err
 	}
 	keepNegativeZero(n)
+	return n, nil
+}
+
+// keepFloats returns v with each float64 in its maps and slices (the
+// values YAML text decodes to) as a float, which is written with a decimal
+// point where yaml.v3 writes an integer's digits: 1.0 as "1.0", not "1",
+// which reads back as the integer 1, and, as a key next to the integer
+// key 1, made a mapping with one key twice (found by FuzzFormatText).
+// Other values are left alone: a struct's float field still writes as
+// yaml.v3 writes it.
+func keepFloats(v any) any {
+	switch x := v.(type) {
+	case float64:
+		return float(x)
+	case map[string]any:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			m[k] = keepFloats(e)
+		}
+		return m
+	case map[any]any:
+		m := make(map[any]any, len(x))
+		for k, e := range x {
+			m[keepFloats(k)] = keepFloats(e)
+		}
+		return m
+	case []any:
+		l := make([]any, len(x))
+		for i, e := range x {
+			l[i] = keepFloats(e)
+		}
+		return l
+	}
+	return v
+}
+
+// float is a float64 that yaml.v3 writes as a float, never as an integer.
+type float float64
+
+// MarshalYAML writes f as yaml.v3 writes a float64, with ".0" added where
+// that is an integer's digits ("1", "-0").
+func (f float) MarshalYAML() (any, error) {
+	n := &yaml.Node{}
+	if err := n.Encode(float64(f)); err != nil {
+		return nil, err
+	}
+	if n.ShortTag() == "!!int" {
+		n.Value, n.Tag = n.Value+".0", "!!float"
+	}
 	return n, nil
 }
 

@@ -154,3 +154,20 @@ func TestNegativeZeroStaysFloat(t *testing.T) {
 		t.Errorf(`Format("-0") = %q, want the integer "0\n"`, got)
 	}
 }
+
+// An integral float stays a float: yaml.v3 writes 1.0 as "1", the integer
+// 1 when read back, and a mapping with the keys 0 and 0.0 was written with
+// the key "0" twice, which does not parse.
+func TestIntegralFloatsStayFloats(t *testing.T) {
+	got, err := Format("? 0\n: 0\n0.:\nf: 1.0\ng: 1.5\nh: 1e21\ni: [2.0, 2]\n", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "0: 0\n0.0: null\nf: 1.0\ng: 1.5\nh: 1e+21\ni:\n  - 2.0\n  - 2\n"
+	if string(got) != want {
+		t.Errorf("Format = %q, want %q", got, want)
+	}
+	if again, err := Format(got, nil); err != nil || string(again) != want {
+		t.Errorf("formatted again: %q, %v", again, err)
+	}
+}
