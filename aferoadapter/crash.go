@@ -81,11 +81,19 @@ func CrashTest(t *testing.T, setup fixture.Tree, work func(afs afero.Fs) error, 
 	if run.workErr != nil {
 		t.Errorf("aferoadapter: CrashTest: work returned an error; the states of what it did are checked all the same:\n%v", run.workErr)
 	}
-	for p := range run.points() {
+	// Pulled, not ranged over: the body of a range over the iterator is a
+	// function of its own, called by the iterator, and both would stand
+	// between the log line below and CrashTest's caller.
+	next, stop := iter.Pull(run.points())
+	defer stop()
+	for p, ok := next(); ok; p, ok = next() {
 		t.Run(p.name, func(t *testing.T) {
+			t.Helper()
 			for _, st := range p.states {
 				t.Run(st.name, func(t *testing.T) {
+					t.Helper() // the log line below points at the CrashTest call
 					defer func() {
+						t.Helper()
 						if t.Failed() {
 							t.Logf("%s\nrerun it: CRASHTEST_SEED=%d go test -run '%s'", run.describe(p, st), run.seed, runPattern(t.Name()))
 						}

@@ -197,7 +197,8 @@ func TestCrashConcurrentWork(t *testing.T) {
 
 // TestCrashTestFailureOutput runs a failing CrashTest in a child process,
 // so that its failure does not fail this test, and checks what go test
-// prints of it.
+// prints of it: the state's log line points at the CrashTest call, not
+// into crash.go (as it did before it pulled its iterator).
 func TestCrashTestFailureOutput(t *testing.T) {
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashTestChild$")
 	cmd.Env = append(os.Environ(), "TMPKIT_CRASH_CHILD=1", "CRASHTEST_SEED=", "CRASHTEST_SAMPLES=")
@@ -213,7 +214,7 @@ func TestCrashTestFailureOutput(t *testing.T) {
     --- FAIL: TestCrashTestChild/crash-3-rename-doc.txt (0.00s)
         --- FAIL: TestCrashTestChild/crash-3-rename-doc.txt/data-lost (0.00s)
             crash_test.go:NN: doc.txt holds "", want the old or the new document
-            crash.go:NN: after operation 3 of 3: rename doc.txt.tmp doc.txt
+            crash_test.go:NN: after operation 3 of 3: rename doc.txt.tmp doc.txt
                 state data-lost: every directory change kept, the file data not synced lost
                 lost: 1 write to doc.txt (not synced)
                 rerun it: CRASHTEST_SEED=1 go test -run '^TestCrashTestChild$/^crash-3-rename-doc\.txt$/^data-lost$'
