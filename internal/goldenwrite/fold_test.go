@@ -152,3 +152,19 @@ func TestMatchesAllocatesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldBlocksSteps: foldBlocks walks a megabyte a call; a large input
+// crosses several steps, with changes placed around their ends.
+func TestFoldBlocksSteps(t *testing.T) {
+	lf := bytes.Repeat([]byte("a line of the golden text, 41 bytes long\n"), 3*blockStep/41+100)
+	crlf := bytes.ReplaceAll(lf, []byte("\n"), []byte("\r\n"))
+	checkWalks(t, crlf, lf)
+	for _, at := range []int{blockStep - 1, blockStep, blockStep + 31, blockStep + 33, 2*blockStep + 5, len(lf) - 40} {
+		changed := bytes.Clone(lf)
+		changed[at] ^= 1
+		checkWalks(t, crlf, changed)
+		if foldEqual(crlf, changed) {
+			t.Errorf("a change at %d matches", at)
+		}
+	}
+}

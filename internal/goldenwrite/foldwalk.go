@@ -76,7 +76,16 @@ func foldWalkUnaligned(want, got []byte) (equal bool, zeros, high uint64) {
 	wp, gp := unsafe.Pointer(unsafe.SliceData(want)), unsafe.Pointer(unsafe.SliceData(got))
 	i, j := 0, 0 // got[i] is compared with want[j]
 	if haveBlocks && len(got) >= 33 && len(want) >= len(got) {
-		i, j, zeros, high = foldBlocks(wp, gp, len(got)-33, len(want)-len(got))
+		// A megabyte a call: the routine cannot be preempted, and a
+		// collection's stop waits for it to return.
+		for last := len(got) - 33; i <= last; {
+			step := min(last, i+blockStep)
+			di, dj, z, h := foldBlocks(unsafe.Add(wp, j), unsafe.Add(gp, i), step-i, len(want)-len(got)-(j-i))
+			i, j, zeros, high = i+di, j+dj, zeros|z, high|h
+			if i <= step {
+				break // a block it could not pass: the word walk goes on
+			}
+		}
 	}
 	for i <= len(got)-8 && j <= len(want)-9 {
 		g := *(*uint64)(unsafe.Add(gp, i))
@@ -99,6 +108,9 @@ func foldWalkUnaligned(want, got []byte) (equal bool, zeros, high uint64) {
 	equal, z, h := foldWalk(want[j:], got[i:])
 	return equal, zeros | z, high | h
 }
+
+// blockStep is how far one call of foldBlocks walks at most: about 70 µs.
+const blockStep = 1 << 20
 
 func boolBit(b bool) uint64 {
 	if b {
