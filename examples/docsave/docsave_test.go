@@ -87,7 +87,7 @@ func TestSaveNaiveCrashTestOutput(t *testing.T) {
     --- FAIL: TestSaveNaiveCrashTest/crash-3-rename-doc.txt (0.00s)
         --- FAIL: TestSaveNaiveCrashTest/crash-3-rename-doc.txt/data-lost (0.00s)
             docsave_test.go:NN: doc.txt holds "" (0 bytes): want the old or the new document, never an empty or partial one
-            crash.go:NN: after operation 3 of 3: rename .doc.txt.tmp doc.txt
+            docsave_test.go:NN: after operation 3 of 3: rename .doc.txt.tmp doc.txt
                 state data-lost: every directory change kept, the file data not synced lost
                 lost: 1 write to doc.txt (not synced)
                 rerun it: CRASHTEST_SEED=1 go test -run '^TestSaveNaiveCrashTest$/^crash-3-rename-doc\.txt$/^data-lost$'
